@@ -63,6 +63,8 @@ class ChoiceFactory(DjangoModelFactory):
     class Meta:
         model = Choice
 
+    # Ids far from the small numbers a page shows anyway, so tests can look for leaks.
+    id = factory.Sequence(lambda n: 100_000 + n)
     question = None
     text = factory.Sequence(lambda n: f"Option {n}")
     is_correct = False

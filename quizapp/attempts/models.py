@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from questions.markdown import render_markdown
 from questions.models import Fact, Question, Quiz, Topic
 
+LETTERS = "ABCDEF"
+
 
 class AttemptQuerySet(models.QuerySet):
     def for_user(self, user) -> AttemptQuerySet:
@@ -195,6 +197,14 @@ class AttemptItem(models.Model):
     def explanation_html(self) -> str:
         return render_markdown(self.explanation)
 
+    @property
+    def lettered_options(self) -> list[dict]:
+        """Options in the order shown, with their letter and place (never which is correct)."""
+        return [
+            {"index": index, "letter": LETTERS[index], "text": option["text"], "id": option["id"]}
+            for index, option in enumerate(self.options)
+        ]
+
     def option_text(self, choice_id: int | None) -> str:
         for option in self.options:
             if option["id"] == choice_id:
@@ -209,7 +219,7 @@ class AttemptItem(models.Model):
     def correct_letter(self) -> str:
         for index, option in enumerate(self.options):
             if option["id"] == self.correct_choice_id:
-                return "ABCDEF"[index]
+                return LETTERS[index]
         return ""
 
 

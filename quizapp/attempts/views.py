@@ -2,36 +2,203 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+import math
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from questions.models import Quiz
+
+from . import history as history_queries
+from . import services
+from .models import Attempt, AttemptItem
 
 
-def home(request):
-    return HttpResponse("home")
+def _published_quizzes():
+    return Quiz.objects.published().annotate(
+        question_count=Count("questions", filter=Q(questions__status="published"))
+    )
 
 
-def quiz_detail(request, slug):
-    return HttpResponse("quiz")
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The published quizzes, with the signed-in aspirant's best and last scores."""
+    quizzes = list(_published_quizzes().filter(question_count__gt=0))
+    mine = history_queries.best_and_last_by_quiz(request.user)
+    for quiz in quizzes:
+        quiz.mine = mine.get(quiz.pk)
+    return render(request, "attempts/home.html", {"quizzes": quizzes})
 
 
-def start(request, slug):
-    return HttpResponse("start")
+@require_GET
+def quiz_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A quiz's rules and a button to start it, or to resume the unfinished attempt."""
+    quiz = get_object_or_404(_published_quizzes(), slug=slug)
+    unfinished = None
+    if request.user.is_authenticated:
+        unfinished = Attempt.objects.for_user(request.user).in_progress().filter(quiz=quiz).first()
+        if unfinished is not None and services.catch_up(unfinished, now=timezone.now()):
+            unfinished = None
+    return render(request, "attempts/quiz_detail.html", {"quiz": quiz, "unfinished": unfinished})
 
 
-def take(request, attempt_id):
-    return HttpResponse("take")
+@require_POST
+@login_required
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start the quiz (its question order is fixed now), or resume the unfinished attempt."""
+    quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
+    try:
+        attempt, resumed = services.start_attempt(user=request.user, quiz=quiz, now=timezone.now())
+    except services.QuizUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("home")
+    if resumed:
+        messages.info(request, _("You already had this quiz under way: carry on where you were."))
+    return redirect(attempt)
 
 
-def answer(request, attempt_id):
-    return HttpResponse("answer")
+def _attempt_for(request: HttpRequest, attempt_id: UUID) -> Attempt:
+    return get_object_or_404(Attempt.objects.for_user(request.user), pk=attempt_id)
 
 
-def next_question(request, attempt_id):
-    return HttpResponse("next")
+def _render_state(
+    request: HttpRequest,
+    attempt: Attempt,
+    *,
+    status: int = 200,
+    error: str = "",
+    after_answer: bool = False,
+) -> HttpResponse:
+    """Render where the attempt is now: a question, its feedback, or the way to results."""
+    if attempt.is_finished and after_answer and attempt.feedback_mode == "each":
+        return _render_last_feedback(request, attempt)
+    if attempt.is_finished:
+        if request.htmx:
+            return HttpResponseClientRedirect(attempt.get_results_url())
+        return redirect(attempt.get_results_url())
+    now = timezone.now()
+    item = services.current_item(attempt)
+    left = services.seconds_left(attempt, now=now)
+    context = {
+        "attempt": attempt,
+        "item": item,
+        "error": error,
+        "seconds_left": left,
+        "seconds_whole": math.ceil(left),
+        "progress_percent": round(100 * attempt.position / attempt.total_questions),
+    }
+    if attempt.showing_feedback:
+        context["answer"] = item.answer
+        context["is_last"] = attempt.position + 1 >= attempt.total_questions
+        fragment = "feedback"
+    else:
+        fragment = "question"
+    template = "attempts/take.html" + (f"#{fragment}" if request.htmx else "")
+    context["fragment"] = fragment
+    return render(request, template, context, status=status)
 
 
-def results(request, attempt_id):
-    return HttpResponse("results")
+def _render_last_feedback(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    """In after-each mode the last answer gets its feedback too, then the way to results."""
+    item = (
+        AttemptItem.objects.select_related("answer")
+        .filter(attempt=attempt)
+        .order_by("-position")
+        .first()
+    )
+    context = {
+        "attempt": attempt,
+        "item": item,
+        "answer": item.answer,
+        "is_last": True,
+        "fragment": "feedback",
+    }
+    template = "attempts/take.html" + ("#feedback" if request.htmx else "")
+    return render(request, template, context)
 
 
-def history(request):
-    return HttpResponse("history")
+@require_GET
+@login_required
+def take(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """The question being served, with the time the server says is left."""
+    attempt = _attempt_for(request, attempt_id)
+    services.catch_up(attempt, now=timezone.now())
+    return _render_state(request, attempt)
+
+
+@require_POST
+@login_required
+def answer(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """Record the answer to the question being served, then show what comes next."""
+    attempt = _attempt_for(request, attempt_id)
+    try:
+        submission = services.parse_submission(request.POST)
+        services.record_answer(attempt=attempt, submission=submission, now=timezone.now())
+    except services.BadSubmission as error:
+        return _bad_request(request, attempt, str(error))
+    if request.htmx:
+        return _render_state(request, attempt, after_answer=True)
+    if attempt.is_finished:
+        return redirect(attempt.get_results_url())
+    return redirect(attempt)
+
+
+def _bad_request(request: HttpRequest, attempt: Attempt, message: str) -> HttpResponse:
+    if attempt.is_finished:
+        return render(
+            request, "attempts/error.html", {"message": message, "attempt": attempt}, status=400
+        )
+    return _render_state(request, attempt, status=400, error=message)
+
+
+@require_POST
+@login_required
+def next_question(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """Leave a question's feedback for the next question; its clock starts now."""
+    attempt = _attempt_for(request, attempt_id)
+    services.advance(attempt=attempt, now=timezone.now())
+    if request.htmx or attempt.is_finished:
+        return _render_state(request, attempt)
+    return redirect(attempt)
+
+
+@require_POST
+@login_required
+def finish(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """Stop now: what is left counts as skipped, and the results are shown."""
+    attempt = _attempt_for(request, attempt_id)
+    services.finish_early(attempt=attempt, now=timezone.now())
+    return _render_state(request, attempt)
+
+
+@require_GET
+@login_required
+def results(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """The score and every question reviewed with its explanation and cited facts."""
+    attempt = _attempt_for(request, attempt_id)
+    services.catch_up(attempt, now=timezone.now())
+    if not attempt.is_finished:
+        messages.info(request, _("Results appear when the quiz is finished."))
+        return redirect(attempt)
+    items = list(
+        AttemptItem.objects.filter(attempt=attempt).select_related("answer").order_by("position")
+    )
+    return render(request, "attempts/results.html", {"attempt": attempt, "items": items})
+
+
+@require_GET
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    """Every attempt, best per quiz, accuracy per topic and fact, and a chart over time."""
+    context = history_queries.history_context(request.user)
+    context["attempts_url"] = reverse("attempts:history")
+    return render(request, "attempts/history.html", context)

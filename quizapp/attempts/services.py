@@ -1,0 +1,401 @@
+"""The rules of taking a quiz: start, serve, answer, time out, finish and score.
+
+The server owns the clock. A question's clock starts when it is served and that
+moment is stored on the attempt; everything here takes ``now`` as an argument so
+that views pass ``timezone.now()`` and tests pass whatever moment they need.
+
+Concurrency: every change is a conditional write. An answer is an INSERT that a
+unique constraint allows once per question; moving the attempt on is an UPDATE
+guarded by the position it expects. A racing duplicate loses cleanly and is
+shown the current state.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext as _
+
+from questions.models import Choice, Question, Quiz
+
+from .models import Answer, Attempt, AttemptItem, ItemFact
+
+Outcome = Answer.Outcome
+
+
+class QuizUnavailable(Exception):
+    """The quiz cannot be started (unpublished, or no published question)."""
+
+
+class BadSubmission(Exception):
+    """A submission that cannot be applied: the view answers 400 with this message."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    position: int
+    action: str  # "answer", "skip" or "timeout"
+    choice_index: int | None = None
+
+
+def grace() -> timedelta:
+    return timedelta(seconds=settings.QUIZ_ANSWER_GRACE_SECONDS)
+
+
+def feedback_pause() -> timedelta:
+    """How long feedback may be read before an idle attempt's next clock starts anyway."""
+    return timedelta(seconds=getattr(settings, "QUIZ_FEEDBACK_IDLE_SECONDS", 600))
+
+
+def time_multiplier(*, user, quiz: Quiz) -> Fraction:
+    """Extra time granted to this aspirant (1 = none); teachers' accommodations plug in here."""
+    hook = getattr(settings, "QUIZ_TIME_MULTIPLIER_FUNCTION", None)
+    if hook:
+        from django.utils.module_loading import import_string
+
+        return Fraction(str(import_string(hook)(user=user, quiz=quiz)))
+    return Fraction(1)
+
+
+def _as_decimal(value: Fraction, places: str = "0.0001") -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(places), rounding=ROUND_HALF_UP
+    )
+
+
+# --- starting ---------------------------------------------------------------------------
+
+
+def start_attempt(
+    *, user, quiz: Quiz, now: datetime, rng: random.Random | None = None
+) -> tuple[Attempt, bool]:
+    """Start an attempt, or return the unfinished one of this quiz (``resumed`` True)."""
+    existing = Attempt.objects.in_progress().filter(user=user, quiz=quiz).first()
+    if existing is not None:
+        catch_up(existing, now=now)
+        if not existing.is_finished:
+            return existing, True
+    if not quiz.is_published:
+        raise QuizUnavailable(_("This quiz is not published."))
+    questions = list(
+        Question.objects.published()
+        .filter(quiz_questions__quiz=quiz)
+        .order_by("quiz_questions__order", "quiz_questions__id")
+        .select_related("topic")
+        .prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("order", "id")),
+            "facts__source",
+        )
+    )
+    if not questions:
+        raise QuizUnavailable(_("This quiz has no published questions yet."))
+    rng = rng or random.SystemRandom()
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    seconds = float(quiz.seconds_per_question * time_multiplier(user=user, quiz=quiz))
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                user=user,
+                quiz=quiz,
+                quiz_title=quiz.title,
+                started_at=now,
+                seconds_allowed=seconds,
+                negative_mark=str(quiz.penalty),
+                feedback_mode=quiz.feedback_mode,
+                total_questions=len(questions),
+                max_score=len(questions),
+                current_served_at=now,
+            )
+            items = AttemptItem.objects.bulk_create(
+                _snapshot(attempt, position, question, quiz.shuffle_options, rng)
+                for position, question in enumerate(questions)
+            )
+            ItemFact.objects.bulk_create(
+                ItemFact(item=item, fact=fact, label=fact.label)
+                for item, question in zip(items, questions, strict=True)
+                for fact in question.facts.all()
+            )
+    except IntegrityError:
+        # Another request started this quiz for this aspirant a moment ago: resume that one.
+        existing = Attempt.objects.in_progress().filter(user=user, quiz=quiz).first()
+        if existing is None:
+            raise
+        return existing, True
+    return attempt, False
+
+
+def _snapshot(
+    attempt: Attempt, position: int, question: Question, shuffle: bool, rng: random.Random
+) -> AttemptItem:
+    choices = list(question.choices.all())
+    if shuffle:
+        rng.shuffle(choices)
+    correct = next(c.pk for c in choices if c.is_correct)
+    return AttemptItem(
+        attempt=attempt,
+        position=position,
+        question=question,
+        topic=question.topic,
+        topic_name=question.topic.name,
+        stem=question.stem,
+        options=[{"id": c.pk, "text": c.text} for c in choices],
+        correct_choice_id=correct,
+        explanation=question.explanation,
+        facts=[
+            {
+                "id": f.pk,
+                "label": f.label,
+                "statement": f.statement,
+                "quote": f.quote,
+                "source_title": f.source.title,
+                "source_slug": f.source.slug,
+            }
+            for f in question.facts.all()
+        ],
+    )
+
+
+# --- reading the state --------------------------------------------------------------------
+
+
+def current_item(attempt: Attempt) -> AttemptItem | None:
+    if attempt.is_finished:
+        return None
+    return AttemptItem.objects.get(attempt=attempt, position=attempt.position)
+
+
+def seconds_left(attempt: Attempt, *, now: datetime) -> float:
+    return max(0.0, (attempt.current_deadline - now).total_seconds())
+
+
+# --- settling questions ---------------------------------------------------------------------
+
+
+def parse_submission(data) -> Submission:
+    """Read the posted form; anything malformed is a BadSubmission with a plain reason."""
+    try:
+        position = int(data.get("position", ""))
+    except (TypeError, ValueError):
+        raise BadSubmission(_("The question number is missing or malformed.")) from None
+    action = data.get("action") or "answer"
+    if action not in {"answer", "skip", "timeout"}:
+        raise BadSubmission(_("Unknown action: use answer, skip or timeout."))
+    choice_index = None
+    if action == "answer":
+        raw = data.get("choice")
+        if raw in (None, ""):
+            raise BadSubmission(_("Choose an option first, or use Skip."))
+        try:
+            choice_index = int(raw)
+        except (TypeError, ValueError):
+            raise BadSubmission(_("That option is malformed.")) from None
+    return Submission(position=position - 1, action=action, choice_index=choice_index)
+
+
+def record_answer(*, attempt: Attempt, submission: Submission, now: datetime) -> bool:
+    """Record the aspirant's answer to the question being served.
+
+    Returns True when this request recorded it, False when it was a repeat (double
+    click, retry, second tab, or an answer that arrived after the deadline and was
+    already settled as timed out): the caller then shows the current state.
+    Raises BadSubmission for a question that is not being served or an option
+    that is not one of its options; nothing is written then.
+    """
+    catch_up(attempt, now=now)
+    position = submission.position
+    if position < 0 or position >= attempt.total_questions:
+        raise BadSubmission(_("There is no question %(n)s in this quiz.") % {"n": position + 1})
+    if attempt.is_finished or position < attempt.position or attempt.showing_feedback:
+        return False
+    if position > attempt.position:
+        raise BadSubmission(
+            _("Question %(n)s is not the one being served; reload the page to continue.")
+            % {"n": position + 1}
+        )
+    item = AttemptItem.objects.only("id", "options", "correct_choice_id").get(
+        attempt=attempt, position=position
+    )
+    choice_id = None
+    if submission.action == "answer":
+        index = submission.choice_index
+        if index is None or not 0 <= index < len(item.options):
+            raise BadSubmission(_("That option is not one of this question's options."))
+        choice_id = item.options[index]["id"]
+        outcome = Outcome.CORRECT if choice_id == item.correct_choice_id else Outcome.WRONG
+    elif submission.action == "skip":
+        outcome = Outcome.SKIPPED
+    else:
+        outcome = Outcome.TIMED_OUT
+    deadline = attempt.current_deadline
+    settled_at = min(now, deadline) if outcome == Outcome.TIMED_OUT else now
+    return _settle(
+        attempt,
+        item=item,
+        outcome=outcome,
+        choice_id=choice_id,
+        choice_index=submission.choice_index if choice_id else None,
+        settled_at=settled_at,
+    )
+
+
+def _settle(
+    attempt: Attempt,
+    *,
+    item: AttemptItem,
+    outcome: str,
+    choice_id: int | None,
+    choice_index: int | None,
+    settled_at: datetime,
+) -> bool:
+    """Write one outcome and move the attempt on, in one short transaction.
+
+    The attempt instance is updated in memory to match what was written.
+    """
+    position = attempt.position
+    served_at = attempt.current_served_at
+    taken = min(max(0.0, (settled_at - served_at).total_seconds()), attempt.seconds_allowed)
+    counter = {
+        Outcome.CORRECT: "correct",
+        Outcome.WRONG: "wrong",
+        Outcome.SKIPPED: "skipped",
+        Outcome.TIMED_OUT: "timed_out",
+    }[outcome]
+    changes: dict = {
+        counter: getattr(attempt, counter) + 1,
+        "last_settled_at": settled_at,
+        "time_taken": attempt.time_taken + taken,
+    }
+    last = position + 1 >= attempt.total_questions
+    if last:
+        changes["state"] = Attempt.State.FINISHED
+        changes["finished_at"] = settled_at
+    elif attempt.feedback_mode == "end":
+        # The next question is served in this same response: its clock starts now.
+        changes["position"] = position + 1
+        changes["current_served_at"] = settled_at
+    try:
+        with transaction.atomic():
+            Answer.objects.create(
+                attempt_id=attempt.pk,
+                item_id=item.pk,
+                position=position,
+                choice_id=choice_id,
+                choice_index=choice_index,
+                outcome=outcome,
+                served_at=served_at,
+                answered_at=settled_at,
+                time_taken=taken,
+            )
+            if last:
+                changes.update(_score_fields(attempt, changes))
+            updated = Attempt.objects.filter(
+                pk=attempt.pk, state=Attempt.State.IN_PROGRESS, position=position
+            ).update(**changes)
+            if updated != 1:
+                raise IntegrityError("attempt moved on concurrently")
+    except IntegrityError:
+        attempt.refresh_from_db()
+        return False
+    for field, value in changes.items():
+        setattr(attempt, field, value)
+    return True
+
+
+def _score_fields(attempt: Attempt, changes: dict) -> dict:
+    correct = changes.get("correct", attempt.correct)
+    wrong = changes.get("wrong", attempt.wrong)
+    exact = correct - wrong * attempt.penalty
+    total = attempt.total_questions
+    return {
+        "score": _as_decimal(Fraction(exact)),
+        "percent": _as_decimal(Fraction(exact) * 100 / total, "0.01") if total else Decimal(0),
+    }
+
+
+def advance(*, attempt: Attempt, now: datetime) -> bool:
+    """Move on from a question's feedback to the next question, whose clock starts now."""
+    catch_up(attempt, now=now)
+    if attempt.is_finished or not attempt.showing_feedback:
+        return False
+    return _move_on(attempt, served_at=now)
+
+
+def _move_on(attempt: Attempt, *, served_at: datetime) -> bool:
+    position = attempt.position
+    updated = Attempt.objects.filter(
+        pk=attempt.pk, state=Attempt.State.IN_PROGRESS, position=position
+    ).update(position=F("position") + 1, current_served_at=served_at)
+    if updated != 1:
+        attempt.refresh_from_db()
+        return False
+    attempt.position = position + 1
+    attempt.current_served_at = served_at
+    return True
+
+
+def catch_up(attempt: Attempt, *, now: datetime) -> bool:
+    """Record as timed out every question whose deadline (plus grace) has passed.
+
+    An attempt left alone thus finishes by itself: after an unanswered question's
+    deadline the next one counts as served at that deadline (after each question's
+    feedback, once the reading pause is over), so the finish time is the last
+    deadline, not the moment this runs. Returns True when this call finished it.
+    """
+    allowed = timedelta(seconds=attempt.seconds_allowed)
+    finished_here = False
+    while not attempt.is_finished:
+        if attempt.showing_feedback:
+            next_served = attempt.last_settled_at + feedback_pause()
+            if now <= next_served + allowed + grace():
+                break
+            if not _move_on(attempt, served_at=next_served):
+                continue
+        deadline = attempt.current_served_at + allowed
+        if now <= deadline + grace():
+            break
+        item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
+        recorded = _settle(
+            attempt,
+            item=item,
+            outcome=Outcome.TIMED_OUT,
+            choice_id=None,
+            choice_index=None,
+            settled_at=deadline,
+        )
+        finished_here = recorded and attempt.is_finished
+    return finished_here
+
+
+def finish_early(*, attempt: Attempt, now: datetime) -> None:
+    """End the attempt now: the current and remaining questions count as skipped."""
+    catch_up(attempt, now=now)
+    while not attempt.is_finished:
+        if attempt.showing_feedback:
+            _move_on(attempt, served_at=now)
+            continue
+        item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
+        _settle(
+            attempt,
+            item=item,
+            outcome=Outcome.SKIPPED,
+            choice_id=None,
+            choice_index=None,
+            settled_at=now,
+        )
+
+
+def close_expired(*, now: datetime) -> int:
+    """Catch up every unfinished attempt; returns how many this call finished."""
+    finished = 0
+    for attempt in Attempt.objects.in_progress().iterator(chunk_size=200):
+        if catch_up(attempt, now=now):
+            finished += 1
+    return finished
