@@ -336,7 +336,12 @@ class Quiz(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.is_published and self.pk and self.publish_problems():
+        # A form that is saving the quiz's questions too sets ``pending_question_statuses``,
+        # so the questions about to be saved count rather than the ones saved before.
+        statuses = getattr(self, "pending_question_statuses", None)
+        if statuses is None and not self.pk:
+            return
+        if self.is_published and self.publish_problems(question_statuses=statuses):
             raise ValidationError(
                 {"is_published": _("A quiz cannot be published without published questions.")},
                 code="quiz_without_published_questions",

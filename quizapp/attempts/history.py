@@ -63,9 +63,7 @@ def fact_accuracy(user) -> list[dict]:
             item__attempt__user=user, item__attempt__state=Attempt.State.FINISHED
         )
         .values("label")
-        .annotate(
-            total=Count("id"), correct=Count("id", filter=Q(item__answer__outcome="correct"))
-        )
+        .annotate(total=Count("id"), correct=Count("id", filter=Q(item__answer__outcome="correct")))
         .order_by()
     )
     return _accuracy(rows, "label")

@@ -13,8 +13,14 @@
   function submitForm(form, submitter) {
     if (!form || form.dataset.sent) { return; }
     form.dataset.sent = "1";
-    if (form.requestSubmit) {
-      submitter ? form.requestSubmit(submitter) : form.requestSubmit();
+    // Content swapped in a moment ago may not be wired to htmx yet: wire it first, so
+    // the answer travels as an htmx request rather than a full page load.
+    if (window.htmx) { htmx.process(form); }
+    if (submitter) {
+      // A real click, so htmx (and the browser) know which button was meant.
+      submitter.click();
+    } else if (form.requestSubmit) {
+      form.requestSubmit();
     } else {
       form.submit();
     }
@@ -95,6 +101,7 @@
 
   function init(root) {
     startCountdown(root);
+    document.documentElement.dataset.quizReady = "1";
   }
 
   if (window.htmx) {

@@ -70,9 +70,7 @@ def test_database_refuses_a_second_unfinished_attempt(aspirant, quiz, t0):
 
 def test_shuffle_fixes_option_order_per_attempt(aspirant, t0):
     quiz = QuizFactory(questions=3, shuffle_options=True, shuffle_questions=True)
-    attempt, _ = services.start_attempt(
-        user=aspirant, quiz=quiz, now=t0, rng=random.Random(4)
-    )
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0, rng=random.Random(4))
     before = [item.options for item in attempt.items.all()]
     answer(attempt, 0, 0, t0 + sec(1))
     attempt.refresh_from_db()

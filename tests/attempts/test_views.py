@@ -105,7 +105,8 @@ def answer_key_leaks(html: str, attempt, position: int) -> list[str]:
     numbers = set(re.findall(r"\b\d+\b", html))
     if str(item.correct_choice_id) in numbers:
         leaks.append("correct choice id")
-    for word in ("is_correct", "correct_choice", "data-correct", "option-correct", "Correct answer"):
+    giveaways = ("is_correct", "correct_choice", "data-correct", "option-correct", "Correct answer")
+    for word in giveaways:
         if word in html:
             leaks.append(word)
     for option in item.options:
