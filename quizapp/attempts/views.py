@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from questions.models import Quiz
+from quizapp.reports.queries import assigned_quizzes
 
 from . import history as history_queries
 from . import services
@@ -34,8 +37,12 @@ def home(request: HttpRequest) -> HttpResponse:
     """The published quizzes, with the signed-in aspirant's best and last scores."""
     quizzes = list(_published_quizzes().filter(question_count__gt=0))
     mine = history_queries.best_and_last_by_quiz(request.user)
+    assigned = assigned_quizzes(request.user)
     for quiz in quizzes:
         quiz.mine = mine.get(quiz.pk)
+        quiz.assigned = assigned.get(quiz.pk)
+    # Quizzes a teacher assigned come first, soonest due first.
+    quizzes.sort(key=lambda q: (q.assigned is None, (q.assigned or {}).get("due_on") or date.max))
     return render(request, "attempts/home.html", {"quizzes": quizzes})
 
 
@@ -52,10 +59,12 @@ def quiz_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@login_required
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     """Start the quiz (its question order is fixed now), or resume the unfinished attempt."""
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        # Back to the quiz page after logging in: the start itself is a POST.
+        return redirect_to_login(quiz.get_absolute_url())
     try:
         attempt, resumed = services.start_attempt(user=request.user, quiz=quiz, now=timezone.now())
     except services.QuizUnavailable as error:

@@ -57,7 +57,7 @@ def test_anonymous_start_goes_to_login_and_back(client, quiz):
     response = client.post(reverse("attempts:start", args=[quiz.slug]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
-    assert "next=" in response["Location"]
+    assert response["Location"].endswith("?next=" + quiz.get_absolute_url())
     detail = client.get(quiz.get_absolute_url()).content.decode()
     assert "Log in to start" in detail
 
