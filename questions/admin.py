@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_files import QuestionExportMixin, QuestionImportMixin
 from .models import Choice, Fact, Question, Quiz, QuizQuestion, Source, Topic, normalise
 
 QUESTION_COUNT = Count("questions", distinct=True)
@@ -260,7 +261,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(QuestionImportMixin, QuestionExportMixin, admin.ModelAdmin):
     form = QuestionForm
     inlines = [ChoiceInline]
     list_display = ["short_stem", "topic", "difficulty", "status", "fact_count", "updated_at"]
