@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .queries import ItemAnalysis
+from .queries import ROW_FIELDS, ItemAnalysis
 
 COLUMNS = (
     "student",
@@ -40,23 +40,8 @@ COLUMNS = (
     "timed_out",
     "time_taken_s",
 )
-# The queryset values behind COLUMNS, in the same order.
-EXPORT_FIELDS = (
-    "user__username",
-    "user__email",
-    "classroom_name",
-    "quiz_title",
-    "started_at",
-    "finished_at",
-    "score",
-    "max_score",
-    "percent",
-    "correct",
-    "wrong",
-    "skipped",
-    "timed_out",
-    "time_taken",
-)
+# The queryset values behind COLUMNS, in the same order (the report's rows, less the pk).
+EXPORT_FIELDS = ROW_FIELDS[1:]
 TEXT_COLUMNS = 4
 BOM = "\ufeff"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
