@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate seed screenshots clean
+.PHONY: run test install lint format migrate seed screenshots clean serve bench-load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ run: seed
 	@echo "      DEBUG=1 $(BIN)/python manage.py createsuperuser"
 	@echo ""
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production settings on this box: DEBUG off, collectstatic, gunicorn (WEB_CONCURRENCY
+# workers, default 2 x cores + 1). See docs/deploy.md for TLS and several servers.
+serve: install
+	BIND=$${BIND:-$(HOST):$(PORT)} bin/serve
+
+# Load benchmark against a local gunicorn (on demand, not in CI); docs/performance.md.
+bench-load: install
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.forms import UserCreationForm
@@ -10,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 
@@ -55,3 +58,18 @@ def signup(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {"name": user})
         return redirect(_safe_next(request) or "home")
     return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
+    """Too many wrong passwords (django-axes): say for how long, and what to do meanwhile."""
+    minutes = max(1, math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {
+        "username": (credentials or {}).get("username") or request.POST.get("username", ""),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "wait": ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes},
+    }
+    return render(request, "registration/locked_out.html", context, status=429)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,3 +17,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if request.headers.get("HX-Request"):
         return render(request, "csrf_failure.html#message", {"message": message}, status=403)
     return render(request, "csrf_failure.html", {"message": message}, status=403)
+
+
+@login_required
+def bench_ceiling(request: HttpRequest) -> HttpResponse:
+    """The load benchmark's yardstick: the least a login-required page can cost.
+
+    Routed only when settings.BENCH_CEILING is on.
+    """
+    return render(request, "bench/ceiling.html", {"name": request.user.get_username()})

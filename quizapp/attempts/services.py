@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
@@ -166,10 +166,53 @@ def _snapshot(
 # --- reading the state --------------------------------------------------------------------
 
 
+def attempt_for_answer(*, user, attempt_id, position: int) -> Attempt | None:
+    """The user's attempt, with the item at ``position`` and the next one already loaded.
+
+    Answering is the hot path: with both items at hand, recording the answer and
+    serving the next question need no further read. None when it is not theirs.
+    """
+    # Two plain statements: building them with the ORM costs several times what the
+    # database spends running them, on every answer (see bench/profile_answer.py).
+    quote = connection.ops.quote_name
+    pk = Attempt._meta.pk.get_db_prep_value(attempt_id, connection)
+    attempt = next(
+        iter(
+            Attempt.objects.raw(
+                f"SELECT * FROM {quote(Attempt._meta.db_table)}"
+                f" WHERE {quote('id')} = %s AND {quote('user_id')} = %s",
+                [pk, user.pk],
+            )
+        ),
+        None,
+    )
+    if attempt is None:
+        return None
+    items = AttemptItem.objects.raw(
+        f"SELECT * FROM {quote(AttemptItem._meta.db_table)}"
+        f" WHERE {quote('attempt_id')} = %s AND {quote('position')} IN (%s, %s)",
+        [pk, position, position + 1],
+    )
+    attempt.loaded_items = {}
+    for item in items:
+        item.attempt = attempt
+        attempt.loaded_items[item.position] = item
+    return attempt
+
+
+def _item(attempt: Attempt, position: int, *fields: str) -> AttemptItem:
+    """The attempt's item at ``position``: already loaded, or read (only ``fields``)."""
+    loaded = getattr(attempt, "loaded_items", None) or {}
+    if position in loaded:
+        return loaded[position]
+    items = AttemptItem.objects.only(*fields) if fields else AttemptItem.objects
+    return items.get(attempt=attempt, position=position)
+
+
 def current_item(attempt: Attempt) -> AttemptItem | None:
     if attempt.is_finished:
         return None
-    return AttemptItem.objects.get(attempt=attempt, position=attempt.position)
+    return _item(attempt, attempt.position)
 
 
 def seconds_left(attempt: Attempt, *, now: datetime) -> float:
@@ -220,9 +263,7 @@ def record_answer(*, attempt: Attempt, submission: Submission, now: datetime) ->
             _("Question %(n)s is not the one being served; reload the page to continue.")
             % {"n": position + 1}
         )
-    item = AttemptItem.objects.only("id", "options", "correct_choice_id").get(
-        attempt=attempt, position=position
-    )
+    item = _item(attempt, position, "id", "options", "correct_choice_id")
     choice_id = None
     if submission.action == "answer":
         index = submission.choice_index
@@ -257,7 +298,10 @@ def _settle(
 ) -> bool:
     """Write one outcome and move the attempt on, in one short transaction.
 
-    The attempt instance is updated in memory to match what was written.
+    The attempt instance is updated in memory to match what was written. Both
+    statements are built before the transaction begins, so the write lock (which
+    SQLite's BEGIN IMMEDIATE takes at once) is held only while the database runs
+    them. Being plain statements, they send no model signals.
     """
     position = attempt.position
     served_at = attempt.current_served_at
@@ -281,25 +325,33 @@ def _settle(
         # The next question is served in this same response: its clock starts now.
         changes["position"] = position + 1
         changes["current_served_at"] = settled_at
+    if last:
+        changes.update(_score_fields(attempt, changes))
+    insert = _insert_statement(
+        Answer,
+        {
+            "attempt": attempt.pk,
+            "item": item.pk,
+            "position": position,
+            "choice_id": choice_id,
+            "choice_index": choice_index,
+            "outcome": outcome,
+            "served_at": served_at,
+            "answered_at": settled_at,
+            "time_taken": taken,
+        },
+    )
+    # Guarded by the state and position it expects: a racing request changes no row.
+    update = _update_statement(
+        Attempt,
+        changes,
+        where={"id": attempt.pk, "state": Attempt.State.IN_PROGRESS, "position": position},
+    )
     try:
-        with transaction.atomic():
-            Answer.objects.create(
-                attempt_id=attempt.pk,
-                item_id=item.pk,
-                position=position,
-                choice_id=choice_id,
-                choice_index=choice_index,
-                outcome=outcome,
-                served_at=served_at,
-                answered_at=settled_at,
-                time_taken=taken,
-            )
-            if last:
-                changes.update(_score_fields(attempt, changes))
-            updated = Attempt.objects.filter(
-                pk=attempt.pk, state=Attempt.State.IN_PROGRESS, position=position
-            ).update(**changes)
-            if updated != 1:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(*insert)
+            cursor.execute(*update)
+            if cursor.rowcount != 1:
                 raise IntegrityError("attempt moved on concurrently")
     except IntegrityError:
         attempt.refresh_from_db()
@@ -307,6 +359,34 @@ def _settle(
     for field, value in changes.items():
         setattr(attempt, field, value)
     return True
+
+
+def _columns(model, values: dict) -> tuple[list[str], list]:
+    """Quoted column names and database-ready values, as the ORM would prepare them."""
+    fields = [model._meta.get_field(name) for name in values]
+    return (
+        [connection.ops.quote_name(field.column) for field in fields],
+        [
+            field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, values.values(), strict=True)
+        ],
+    )
+
+
+def _insert_statement(model, values: dict) -> tuple[str, list]:
+    columns, params = _columns(model, values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", params
+
+
+def _update_statement(model, values: dict, *, where: dict) -> tuple[str, list]:
+    columns, params = _columns(model, values)
+    keys, key_params = _columns(model, where)
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{column} = %s" for column in columns)
+    condition = " AND ".join(f"{key} = %s" for key in keys)
+    return f"UPDATE {table} SET {assignments} WHERE {condition}", params + key_params
 
 
 def _score_fields(attempt: Attempt, changes: dict) -> dict:

@@ -60,9 +60,7 @@ def test_two_tabs_answering_at_once_record_one_answer(t0):
 
 def test_concurrent_closers_finish_each_attempt_once(t0):
     quiz = QuizFactory(questions=4, feedback_mode="end")
-    attempts = [
-        services.start_attempt(user=UserFactory(), quiz=quiz, now=t0)[0] for _ in range(3)
-    ]
+    attempts = [services.start_attempt(user=UserFactory(), quiz=quiz, now=t0)[0] for _ in range(3)]
     later = t0 + timedelta(hours=1)
     results = run_together(lambda: services.close_expired(now=later), 3)
     assert all(isinstance(r, int) for r in results), results

@@ -306,9 +306,10 @@ def test_history_shows_attempts_accuracy_and_chart(logged_in, db):
     assert "50%" in page
 
 
-# Serving: user, attempt, current item. Answering: user, attempt, item, INSERT answer,
-# UPDATE attempt, next item; the test's own transaction adds a SAVEPOINT and a RELEASE
-# where production runs BEGIN and COMMIT (which Django does not count as queries).
+# Serving: user, attempt, current item. Answering: user, attempt, the answered item and
+# the next one (one read), INSERT answer, UPDATE attempt; the test's own
+# transaction adds a SAVEPOINT and a RELEASE where production runs BEGIN and COMMIT
+# (which Django does not count as queries).
 @pytest.mark.parametrize("size", [5, 100])
 def test_serving_and_answering_take_constant_queries(
     logged_in, db, size, django_assert_num_queries
@@ -321,5 +322,31 @@ def test_serving_and_answering_take_constant_queries(
     attempt = start(logged_in, fact_count_quiz)
     with django_assert_num_queries(3):
         logged_in.get(attempt.get_absolute_url(), **HTMX)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         logged_in.post(answer_url(attempt), {"position": 1, "choice": 0}, **HTMX)
+
+
+# In production, outside the test's transaction: the answer's whole write is one
+# transaction, and with its BEGIN and COMMIT the request runs 7 statements (at most 8).
+@pytest.mark.django_db(transaction=True)
+def test_answering_commits_once_within_eight_statements(client):
+    from unittest import mock
+
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    quiz = QuizFactory(questions=3, feedback_mode="end")
+    attempt = start(client, quiz)
+    database = connections["default"]
+    with (
+        mock.patch.object(database, "commit", wraps=database.commit) as commit,
+        CaptureQueriesContext(database) as queries,
+    ):
+        response = client.post(answer_url(attempt), {"position": 1, "choice": 0}, **HTMX)
+    assert response.status_code == 200 and "Question 2 of 3" in response.content.decode()
+    assert commit.call_count == 1
+    statements = [q["sql"].split()[0] for q in queries]
+    # user, attempt, the two items, BEGIN, INSERT answer, UPDATE attempt, COMMIT
+    assert statements == ["SELECT", "SELECT", "SELECT", "BEGIN", "INSERT", "UPDATE", "COMMIT"]
+    assert Answer.objects.filter(attempt=attempt).count() == 1

@@ -1,0 +1,94 @@
+#!/usr/bin/env python
+"""Profile the answer request in-process: where a POST /attempts/<id>/answer/ spends its time.
+
+    .venv/bin/python bench/profile_answer.py [--requests 2000] [--sort tottime]
+
+Production settings (bench/settings.py) on a temporary SQLite database, Django's
+test client with an htmx header, cProfile around the answers only; also prints
+the SQL each answer runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import secrets
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--lines", type=int, default=45)
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="bench-profile-")
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        QUIZAPP_VAR_DIR=tmp,
+        STATIC_ROOT=str(Path(tmp) / "static"),
+        BENCH_CEILING="1",
+    )
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.load import CLOSED_QUIZ, create_data, parse_args
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    create_data(parse_args(["--closed-questions", str(args.requests + 10)]), 1)
+    client = Client(HTTP_HX_REQUEST="true")
+    client.force_login(get_user_model().objects.get())
+    location = client.post(f"/quizzes/{CLOSED_QUIZ}/start/")["Location"]
+    url = location + "answer/"
+    for position in range(1, 6):  # warm up
+        client.post(url, {"position": position, "choice": 1})
+    with CaptureQueriesContext(connection) as queries:
+        client.post(url, {"position": 6, "choice": 1})
+    print(f"SQL for one answer ({len(queries)} statements):")
+    for query in queries:
+        print("  ", query["sql"][:160])
+    half = args.requests // 2
+    began = time.perf_counter()
+    for position in range(7, 7 + half):
+        response = client.post(url, {"position": position, "choice": 1})
+        assert response.status_code == 200, response.status_code
+    elapsed = time.perf_counter() - began
+    print(f"answer: {1000 * elapsed / half:.2f} ms each (no profiler)")
+    profile = cProfile.Profile()
+    profile.enable()
+    for position in range(7 + half, 7 + args.requests):
+        response = client.post(url, {"position": position, "choice": 1})
+        assert response.status_code == 200, response.status_code
+    profile.disable()
+    for _ in range(200):
+        client.get("/bench/ceiling/")
+    began = time.perf_counter()
+    for _ in range(args.requests):
+        client.get("/bench/ceiling/")
+    ceiling = time.perf_counter() - began
+    print(f"ceiling page: {1000 * ceiling / args.requests:.2f} ms each")
+    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.lines)
+
+
+if __name__ == "__main__":
+    main()
