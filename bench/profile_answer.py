@@ -59,6 +59,7 @@ def main() -> None:
     client = Client(HTTP_HX_REQUEST="true")
     client.force_login(get_user_model().objects.get())
     location = client.post(f"/quizzes/{CLOSED_QUIZ}/start/")["Location"]
+    client.get(location)  # showing the first question starts its clock
     url = location + "answer/"
     for position in range(1, 6):  # warm up
         client.post(url, {"position": position, "choice": 1})

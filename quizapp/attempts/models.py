@@ -66,11 +66,12 @@ class Attempt(models.Model):
     feedback_mode = models.CharField(_("feedback"), max_length=8, choices=Quiz.Feedback.choices)
     total_questions = models.PositiveIntegerField(_("questions"))
 
-    # Where the aspirant is: the item at ``position`` was served at ``current_served_at``.
-    # When ``settled_count`` exceeds ``position`` the current item is answered and its
-    # feedback is showing; the next item is served when the aspirant moves on.
+    # Where the aspirant is: the item at ``position`` was served at ``current_served_at``
+    # (empty until the first question's page is first shown). When ``settled_count``
+    # exceeds ``position`` the current item is answered and its feedback is showing;
+    # the next item is served when the aspirant moves on.
     position = models.PositiveIntegerField(_("position"), default=0)
-    current_served_at = models.DateTimeField(_("current question served"))
+    current_served_at = models.DateTimeField(_("current question served"), null=True, blank=True)
     last_settled_at = models.DateTimeField(_("last answer"), null=True, blank=True)
 
     correct = models.PositiveIntegerField(_("correct"), default=0)
@@ -132,7 +133,10 @@ class Attempt(models.Model):
         return Fraction(self.negative_mark or "0")
 
     @property
-    def current_deadline(self) -> datetime:
+    def current_deadline(self) -> datetime | None:
+        """When the current question's time runs out; None while it has not been shown."""
+        if self.current_served_at is None:
+            return None
         return self.current_served_at + timedelta(seconds=self.seconds_allowed)
 
     @property

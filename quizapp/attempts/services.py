@@ -1,6 +1,7 @@
 """The rules of taking a quiz: start, serve, answer, time out, finish and score.
 
-The server owns the clock. A question's clock starts when it is served and that
+The server owns the clock. A question's clock starts when it is served (the first
+question's when its page is first shown, not when the quiz is started) and that
 moment is stored on the attempt; everything here takes ``now`` as an argument so
 that views pass ``timezone.now()`` and tests pass whatever moment they need.
 
@@ -13,14 +14,15 @@ shown the current state.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from questions.models import Choice, Question, Quiz
@@ -84,16 +86,7 @@ def start_attempt(
             return existing, True
     if not quiz.is_published:
         raise QuizUnavailable(_("This quiz is not published."))
-    questions = list(
-        Question.objects.published()
-        .filter(quiz_questions__quiz=quiz)
-        .order_by("quiz_questions__order", "quiz_questions__id")
-        .select_related("topic")
-        .prefetch_related(
-            Prefetch("choices", queryset=Choice.objects.order_by("order", "id")),
-            "facts__source",
-        )
-    )
+    questions = _published_questions(quiz)
     if not questions:
         raise QuizUnavailable(_("This quiz has no published questions yet."))
     rng = rng or random.SystemRandom()
@@ -112,16 +105,15 @@ def start_attempt(
                 feedback_mode=quiz.feedback_mode,
                 total_questions=len(questions),
                 max_score=len(questions),
-                current_served_at=now,
             )
             items = AttemptItem.objects.bulk_create(
                 _snapshot(attempt, position, question, quiz.shuffle_options, rng)
                 for position, question in enumerate(questions)
             )
             ItemFact.objects.bulk_create(
-                ItemFact(item=item, fact=fact, label=fact.label)
+                ItemFact(item=item, fact_id=fact["id"], label=fact["label"])
                 for item, question in zip(items, questions, strict=True)
-                for fact in question.facts.all()
+                for fact in question.facts
             )
     except IntegrityError:
         # Another request started this quiz for this aspirant a moment ago: resume that one.
@@ -132,34 +124,83 @@ def start_attempt(
     return attempt, False
 
 
+@dataclass
+class _QuestionRow:
+    """What an attempt copies of one question, read as plain values."""
+
+    id: int
+    stem: str
+    explanation: str
+    topic_id: int
+    topic_name: str
+    choices: list[tuple[int, str, bool]] = field(default_factory=list)  # id, text, is correct
+    facts: list[dict] = field(default_factory=list)
+
+
+def _published_questions(quiz: Quiz) -> list[_QuestionRow]:
+    """The quiz's published questions in quiz order, with their options and facts.
+
+    Three reads of plain values: everybody starts at the same moment, and model
+    instances and prefetching cost several times what the database spends.
+    """
+    questions = [
+        _QuestionRow(*row)
+        for row in Question.objects.published()
+        .filter(quiz_questions__quiz=quiz)
+        .order_by("quiz_questions__order", "quiz_questions__id")
+        .values_list("id", "stem", "explanation", "topic_id", "topic__name")
+    ]
+    if not questions:
+        return questions
+    by_id: dict[int, list[_QuestionRow]] = {}
+    for question in questions:
+        by_id.setdefault(question.id, []).append(question)
+    choices = (
+        Choice.objects.filter(question_id__in=by_id)
+        .order_by("order", "id")
+        .values_list("question_id", "id", "text", "is_correct")
+    )
+    for question_id, *choice in choices:
+        for question in by_id[question_id]:
+            question.choices.append(tuple(choice))
+    facts = (
+        Question.facts.through.objects.filter(question_id__in=by_id)
+        .order_by("fact__label", "fact_id")
+        .values_list(
+            "question_id",
+            "fact_id",
+            "fact__label",
+            "fact__statement",
+            "fact__quote",
+            "fact__source__title",
+            "fact__source__slug",
+        )
+    )
+    for question_id, *values in facts:
+        keys = ("id", "label", "statement", "quote", "source_title", "source_slug")
+        for question in by_id[question_id]:
+            question.facts.append(dict(zip(keys, values, strict=True)))
+    return questions
+
+
 def _snapshot(
-    attempt: Attempt, position: int, question: Question, shuffle: bool, rng: random.Random
+    attempt: Attempt, position: int, question: _QuestionRow, shuffle: bool, rng: random.Random
 ) -> AttemptItem:
-    choices = list(question.choices.all())
+    choices = list(question.choices)
     if shuffle:
         rng.shuffle(choices)
-    correct = next(c.pk for c in choices if c.is_correct)
+    correct = next(pk for pk, _text, is_correct in choices if is_correct)
     return AttemptItem(
         attempt=attempt,
         position=position,
-        question=question,
-        topic=question.topic,
-        topic_name=question.topic.name,
+        question_id=question.id,
+        topic_id=question.topic_id,
+        topic_name=question.topic_name,
         stem=question.stem,
-        options=[{"id": c.pk, "text": c.text} for c in choices],
+        options=[{"id": pk, "text": text} for pk, text, _correct in choices],
         correct_choice_id=correct,
         explanation=question.explanation,
-        facts=[
-            {
-                "id": f.pk,
-                "label": f.label,
-                "statement": f.statement,
-                "quote": f.quote,
-                "source_title": f.source.title,
-                "source_slug": f.source.slug,
-            }
-            for f in question.facts.all()
-        ],
+        facts=question.facts,
     )
 
 
@@ -216,7 +257,32 @@ def current_item(attempt: Attempt) -> AttemptItem | None:
 
 
 def seconds_left(attempt: Attempt, *, now: datetime) -> float:
-    return max(0.0, (attempt.current_deadline - now).total_seconds())
+    deadline = attempt.current_deadline
+    if deadline is None:
+        return attempt.seconds_allowed
+    return max(0.0, (deadline - now).total_seconds())
+
+
+def serve(*, attempt: Attempt, now: datetime) -> None:
+    """Start the current question's clock now, if this is the first time it is shown.
+
+    Only the first question waits to be shown (later ones are served by the answer or
+    the move on before them): a start that queued behind a whole class's starts
+    must not eat the aspirant's time. One conditional UPDATE, writing nothing but the
+    serve time; when another request showed it first, its moment stands.
+    """
+    if attempt.is_finished or attempt.showing_feedback or attempt.current_served_at is not None:
+        return
+    shown = Attempt.objects.filter(
+        pk=attempt.pk,
+        state=Attempt.State.IN_PROGRESS,
+        position=attempt.position,
+        current_served_at__isnull=True,
+    ).update(current_served_at=now)
+    if shown == 1:
+        attempt.current_served_at = now
+    else:
+        attempt.refresh_from_db()
 
 
 # --- settling questions ---------------------------------------------------------------------
@@ -263,6 +329,11 @@ def record_answer(*, attempt: Attempt, submission: Submission, now: datetime) ->
             _("Question %(n)s is not the one being served; reload the page to continue.")
             % {"n": position + 1}
         )
+    if attempt.current_served_at is None:
+        raise BadSubmission(
+            _("Question %(n)s has not been shown yet: its clock starts when its page is shown.")
+            % {"n": position + 1}
+        )
     item = _item(attempt, position, "id", "options", "correct_choice_id")
     choice_id = None
     if submission.action == "answer":
@@ -301,10 +372,11 @@ def _settle(
     The attempt instance is updated in memory to match what was written. Both
     statements are built before the transaction begins, so the write lock (which
     SQLite's BEGIN IMMEDIATE takes at once) is held only while the database runs
-    them. Being plain statements, they send no model signals.
+    them. On PostgreSQL they are one statement, so one round trip. Being plain
+    statements, they send no model signals.
     """
     position = attempt.position
-    served_at = attempt.current_served_at
+    served_at = attempt.current_served_at or min(settled_at, _unshown_served_at(attempt))
     taken = min(max(0.0, (settled_at - served_at).total_seconds()), attempt.seconds_allowed)
     counter = {
         Outcome.CORRECT: "correct",
@@ -327,7 +399,7 @@ def _settle(
         changes["current_served_at"] = settled_at
     if last:
         changes.update(_score_fields(attempt, changes))
-    insert = _insert_statement(
+    answer = _insert_values(
         Answer,
         {
             "attempt": attempt.pk,
@@ -348,16 +420,19 @@ def _settle(
         where={"id": attempt.pk, "state": Attempt.State.IN_PROGRESS, "position": position},
     )
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(*insert)
-            cursor.execute(*update)
-            if cursor.rowcount != 1:
-                raise IntegrityError("attempt moved on concurrently")
+        if connection.vendor == "postgresql":
+            _write_in_one_statement(answer, update)
+        else:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(*_insert_statement(answer))
+                cursor.execute(*update)
+                if cursor.rowcount != 1:
+                    raise IntegrityError("attempt moved on concurrently")
     except IntegrityError:
         attempt.refresh_from_db()
         return False
-    for field, value in changes.items():
-        setattr(attempt, field, value)
+    for name, value in changes.items():
+        setattr(attempt, name, value)
     return True
 
 
@@ -373,11 +448,47 @@ def _columns(model, values: dict) -> tuple[list[str], list]:
     )
 
 
-def _insert_statement(model, values: dict) -> tuple[str, list]:
+@dataclass(frozen=True)
+class _Row:
+    """A row ready to insert: table, quoted columns, their SQL types and values."""
+
+    table: str
+    columns: list[str]
+    types: list[str]
+    params: list
+
+
+def _insert_values(model, values: dict) -> _Row:
     columns, params = _columns(model, values)
-    table = connection.ops.quote_name(model._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(columns))
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", params
+    types = [model._meta.get_field(name).db_type(connection) for name in values]
+    return _Row(connection.ops.quote_name(model._meta.db_table), columns, types, params)
+
+
+def _insert_statement(row: _Row) -> tuple[str, list]:
+    placeholders = ", ".join(["%s"] * len(row.columns))
+    return f"INSERT INTO {row.table} ({', '.join(row.columns)}) VALUES ({placeholders})", row.params
+
+
+def _write_in_one_statement(row: _Row, update: tuple[str, list]) -> None:
+    """PostgreSQL: the guarded UPDATE and the INSERT as one statement, one round trip.
+
+    The UPDATE runs first, in a data-modifying CTE, and the INSERT takes its row
+    only from what the UPDATE returned: when the guard matches no row nothing is
+    written at all, and a unique violation undoes the UPDATE with the statement.
+    Outside a transaction the statement is its own (autocommit: no BEGIN, no
+    COMMIT); inside one, a savepoint keeps a unique violation from spoiling it.
+    """
+    update_sql, update_params = update
+    values = ", ".join(f"CAST(%s AS {sql_type})" for sql_type in row.types)
+    sql = (
+        f"WITH moved AS ({update_sql} RETURNING 1) "
+        f"INSERT INTO {row.table} ({', '.join(row.columns)}) SELECT {values} FROM moved"
+    )
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with guard, connection.cursor() as cursor:
+        cursor.execute(sql, update_params + row.params)
+        if cursor.rowcount != 1:
+            raise IntegrityError("attempt moved on concurrently")
 
 
 def _update_statement(model, values: dict, *, where: dict) -> tuple[str, list]:
@@ -426,8 +537,9 @@ def catch_up(attempt: Attempt, *, now: datetime) -> bool:
 
     An attempt left alone thus finishes by itself: after an unanswered question's
     deadline the next one counts as served at that deadline (after each question's
-    feedback, once the reading pause is over), so the finish time is the last
-    deadline, not the moment this runs. Returns True when this call finished it.
+    feedback, once the reading pause is over; a first question never shown, once that
+    pause after the start is over), so the finish time is the last deadline, not the
+    moment this runs. Returns True when this call finished it.
     """
     allowed = timedelta(seconds=attempt.seconds_allowed)
     finished_here = False
@@ -438,7 +550,7 @@ def catch_up(attempt: Attempt, *, now: datetime) -> bool:
                 break
             if not _move_on(attempt, served_at=next_served):
                 continue
-        deadline = attempt.current_served_at + allowed
+        deadline = (attempt.current_served_at or _unshown_served_at(attempt)) + allowed
         if now <= deadline + grace():
             break
         item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
@@ -452,6 +564,11 @@ def catch_up(attempt: Attempt, *, now: datetime) -> bool:
         )
         finished_here = recorded and attempt.is_finished
     return finished_here
+
+
+def _unshown_served_at(attempt: Attempt) -> datetime:
+    """When a first question never shown counts as served: once a reading pause is over."""
+    return attempt.started_at + feedback_pause()
 
 
 def finish_early(*, attempt: Attempt, now: datetime) -> None:

@@ -95,6 +95,8 @@ def _render_state(
             return HttpResponseClientRedirect(attempt.get_results_url())
         return redirect(attempt.get_results_url())
     now = timezone.now()
+    # Showing a question starts its clock, the first time (the first question's only).
+    services.serve(attempt=attempt, now=now)
     item = services.current_item(attempt)
     left = services.seconds_left(attempt, now=now)
     context = {

@@ -38,10 +38,14 @@ def run_together(target, count: int) -> list:
     return results
 
 
-def test_two_tabs_answering_at_once_record_one_answer(t0):
+# "end" moves the attempt on, so the racing tabs lose on the guarded position; "each"
+# keeps it on the question for its feedback, so they lose on the unique answer.
+@pytest.mark.parametrize(("feedback_mode", "position"), [("end", 1), ("each", 0)])
+def test_two_tabs_answering_at_once_record_one_answer(t0, feedback_mode, position):
     user = UserFactory()
-    quiz = QuizFactory(questions=3, feedback_mode="end")
+    quiz = QuizFactory(questions=3, feedback_mode=feedback_mode)
     attempt, _ = services.start_attempt(user=user, quiz=quiz, now=t0)
+    services.serve(attempt=attempt, now=t0)
 
     def answer():
         tab = Attempt.objects.get(pk=attempt.pk)
@@ -55,12 +59,14 @@ def test_two_tabs_answering_at_once_record_one_answer(t0):
     assert sorted(map(repr, results)) == sorted(["True", "False", "False", "False"])
     assert Answer.objects.filter(attempt=attempt).count() == 1
     attempt.refresh_from_db()
-    assert attempt.settled_count == 1 and attempt.position == 1
+    assert attempt.settled_count == 1 and attempt.position == position
 
 
 def test_concurrent_closers_finish_each_attempt_once(t0):
     quiz = QuizFactory(questions=4, feedback_mode="end")
     attempts = [services.start_attempt(user=UserFactory(), quiz=quiz, now=t0)[0] for _ in range(3)]
+    for attempt in attempts:
+        services.serve(attempt=attempt, now=t0)
     later = t0 + timedelta(hours=1)
     results = run_together(lambda: services.close_expired(now=later), 3)
     assert all(isinstance(r, int) for r in results), results

@@ -36,25 +36,32 @@ def answer(attempt, position, index, now):
     )
 
 
-def test_start_fixes_the_question_order_and_serves_the_first_question(aspirant, quiz, t0):
+def begin(*, user, quiz, now, **kwargs) -> tuple[Attempt, bool]:
+    """Start the quiz and show its first question at the same moment."""
+    attempt, resumed = services.start_attempt(user=user, quiz=quiz, now=now, **kwargs)
+    services.serve(attempt=attempt, now=now)
+    return attempt, resumed
+
+
+def test_start_fixes_the_question_order_and_leaves_the_clock_to_the_page(aspirant, quiz, t0):
     attempt, resumed = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
     assert not resumed
     assert attempt.total_questions == 5
-    assert attempt.current_served_at == t0
+    assert attempt.current_served_at is None
     stems = list(attempt.items.values_list("stem", flat=True))
     expected = list(quiz.questions.order_by("quiz_questions__order").values_list("stem", flat=True))
     assert stems == expected
 
 
 def test_start_again_resumes_the_unfinished_attempt(aspirant, quiz, t0):
-    first, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
-    again, resumed = services.start_attempt(user=aspirant, quiz=quiz, now=t0 + sec(5))
+    first, _ = begin(user=aspirant, quiz=quiz, now=t0)
+    again, resumed = begin(user=aspirant, quiz=quiz, now=t0 + sec(5))
     assert resumed and again.pk == first.pk
     assert Attempt.objects.count() == 1
 
 
 def test_database_refuses_a_second_unfinished_attempt(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     with pytest.raises(IntegrityError), transaction.atomic():
         Attempt.objects.create(
             user=aspirant,
@@ -70,7 +77,7 @@ def test_database_refuses_a_second_unfinished_attempt(aspirant, quiz, t0):
 
 def test_shuffle_fixes_option_order_per_attempt(aspirant, t0):
     quiz = QuizFactory(questions=3, shuffle_options=True, shuffle_questions=True)
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0, rng=random.Random(4))
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0, rng=random.Random(4))
     before = [item.options for item in attempt.items.all()]
     answer(attempt, 0, 0, t0 + sec(1))
     attempt.refresh_from_db()
@@ -88,7 +95,7 @@ def test_unpublished_or_empty_quiz_cannot_start(aspirant, t0):
 
 
 def test_answer_at_18_9_seconds_counts(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     assert answer(attempt, 0, correct_index(attempt, 0), t0 + sec(18.9))
     recorded = Answer.objects.get(attempt=attempt, position=0)
     assert recorded.outcome == "correct"
@@ -96,7 +103,7 @@ def test_answer_at_18_9_seconds_counts(aspirant, quiz, t0):
 
 
 def test_answer_within_grace_counts_but_time_is_capped(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, correct_index(attempt, 0), t0 + sec(20.5))
     recorded = Answer.objects.get(attempt=attempt, position=0)
     assert recorded.outcome == "correct"
@@ -104,7 +111,7 @@ def test_answer_within_grace_counts_but_time_is_capped(aspirant, quiz, t0):
 
 
 def test_answer_after_deadline_plus_grace_scores_as_timed_out(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     recorded_now = answer(attempt, 0, correct_index(attempt, 0), t0 + sec(21.1))
     assert recorded_now is False
     first = Answer.objects.get(attempt=attempt, position=0)
@@ -116,16 +123,56 @@ def test_answer_after_deadline_plus_grace_scores_as_timed_out(aspirant, quiz, t0
 
 
 def test_reload_later_shows_the_time_left_not_a_fresh_clock(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     services.catch_up(attempt, now=t0 + sec(10))
     assert services.seconds_left(attempt, now=t0 + sec(10)) == pytest.approx(9)
     again = Attempt.objects.get(pk=attempt.pk)
     assert again.current_served_at == t0
 
 
+def test_first_question_clock_starts_when_its_page_is_first_shown(aspirant, quiz, t0):
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    # The start waited in a queue for 30 s: the aspirant still gets the whole clock.
+    services.serve(attempt=attempt, now=t0 + sec(30))
+    services.serve(attempt=Attempt.objects.get(pk=attempt.pk), now=t0 + sec(40))
+    attempt.refresh_from_db()
+    assert attempt.current_served_at == t0 + sec(30)
+    assert services.seconds_left(attempt, now=t0 + sec(40)) == pytest.approx(9)
+    assert answer(attempt, 0, correct_index(attempt, 0), t0 + sec(48))
+    assert Answer.objects.get(attempt=attempt, position=0).time_taken == pytest.approx(18)
+
+
+def test_answer_to_a_question_never_shown_is_refused(aspirant, quiz, t0):
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    with pytest.raises(services.BadSubmission, match="has not been shown yet"):
+        answer(attempt, 0, 0, t0 + sec(3))
+    assert Answer.objects.count() == 0
+    assert Attempt.objects.get(pk=attempt.pk).current_served_at is None
+
+
+def test_attempt_never_shown_times_out_once_the_reading_pause_is_over(aspirant, t0, settings):
+    settings.QUIZ_FEEDBACK_IDLE_SECONDS = 60
+    quiz = QuizFactory(questions=5, seconds_per_question=19, feedback_mode="end")
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    assert not services.catch_up(attempt, now=t0 + sec(60 + 19 + 2))
+    assert services.catch_up(attempt, now=t0 + sec(3600))
+    assert attempt.timed_out == 5
+    assert attempt.finished_at == t0 + sec(60 + 5 * 19)
+    first = Answer.objects.get(attempt=attempt, position=0)
+    assert first.served_at == t0 + sec(60) and first.time_taken == 19
+
+
+def test_finishing_before_the_first_question_is_shown_skips_everything(aspirant, quiz, t0):
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    services.finish_early(attempt=attempt, now=t0 + sec(5))
+    assert attempt.is_finished and attempt.skipped == 5
+    first = Answer.objects.get(attempt=attempt, position=0)
+    assert first.served_at == first.answered_at == t0 + sec(5)
+
+
 def test_end_mode_serves_next_question_at_answer_time(aspirant, t0):
     quiz = QuizFactory(questions=3, feedback_mode="end")
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, 0, t0 + sec(4))
     attempt.refresh_from_db()
     assert attempt.position == 1
@@ -134,7 +181,7 @@ def test_end_mode_serves_next_question_at_answer_time(aspirant, t0):
 
 def test_each_mode_starts_next_clock_only_when_served(aspirant, t0):
     quiz = QuizFactory(questions=3, feedback_mode="each")
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, 0, t0 + sec(4))
     attempt.refresh_from_db()
     assert attempt.showing_feedback and attempt.position == 0
@@ -148,7 +195,7 @@ def test_each_mode_starts_next_clock_only_when_served(aspirant, t0):
 
 def test_scoring_with_negative_marking_is_exact(aspirant, t0):
     quiz = QuizFactory(questions=3, negative_mark="1/3", feedback_mode="end")
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, correct_index(attempt, 0), t0 + sec(2))
     answer(attempt, 1, wrong_index(attempt, 1), t0 + sec(5))
     services.record_answer(
@@ -167,7 +214,7 @@ def test_scoring_with_negative_marking_is_exact(aspirant, t0):
 
 def test_abandoned_attempt_finishes_at_the_last_deadline(aspirant, t0):
     quiz = QuizFactory(questions=4, feedback_mode="end", seconds_per_question=10)
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, 0, t0 + sec(3))
     # Gone for an hour: questions 2-4 each ran out in turn.
     assert services.catch_up(attempt, now=t0 + timedelta(hours=1))
@@ -180,7 +227,7 @@ def test_abandoned_attempt_finishes_at_the_last_deadline(aspirant, t0):
 def test_abandoned_each_mode_attempt_waits_out_the_reading_pause(aspirant, t0, settings):
     settings.QUIZ_FEEDBACK_IDLE_SECONDS = 60
     quiz = QuizFactory(questions=2, feedback_mode="each", seconds_per_question=10)
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     services.catch_up(attempt, now=t0 + timedelta(hours=2))
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.timed_out == 2
@@ -189,7 +236,7 @@ def test_abandoned_each_mode_attempt_waits_out_the_reading_pause(aspirant, t0, s
 
 
 def test_close_expired_attempts_twice_finishes_once(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     later = t0 + timedelta(hours=3)
     assert services.close_expired(now=later) == 1
     assert services.close_expired(now=later) == 0
@@ -199,7 +246,7 @@ def test_close_expired_attempts_twice_finishes_once(aspirant, quiz, t0):
 
 
 def test_double_submit_records_one_answer_and_same_score(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     good = correct_index(attempt, 0)
     assert answer(attempt, 0, good, t0 + sec(2)) is True
     stale = Attempt.objects.get(pk=attempt.pk)
@@ -209,7 +256,7 @@ def test_double_submit_records_one_answer_and_same_score(aspirant, quiz, t0):
 
 
 def test_stale_attempt_instance_cannot_record_twice(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     tab_a = Attempt.objects.get(pk=attempt.pk)
     tab_b = Attempt.objects.get(pk=attempt.pk)
     assert answer(tab_a, 0, 0, t0 + sec(2)) is True
@@ -235,7 +282,7 @@ def test_malformed_submissions_are_refused(data, message):
 
 
 def test_option_not_of_this_question_is_refused_and_nothing_written(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     with pytest.raises(services.BadSubmission, match="not one of this question"):
         answer(attempt, 0, 7, t0 + sec(1))
     with pytest.raises(services.BadSubmission, match="not the one being served"):
@@ -247,7 +294,7 @@ def test_option_not_of_this_question_is_refused_and_nothing_written(aspirant, qu
 
 def test_finished_attempt_cannot_be_answered(aspirant, t0):
     quiz = QuizFactory(questions=1)
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, 0, t0 + sec(1))
     assert attempt.is_finished
     assert answer(attempt, 0, 1, t0 + sec(2)) is False
@@ -256,7 +303,7 @@ def test_finished_attempt_cannot_be_answered(aspirant, t0):
 
 def test_results_survive_question_edits_and_deletion(aspirant, t0):
     quiz = QuizFactory(questions=1)
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     answer(attempt, 0, correct_index(attempt, 0), t0 + sec(1))
     question = quiz.questions.get()
     item = attempt.items.get()
@@ -274,7 +321,7 @@ def test_results_survive_question_edits_and_deletion(aspirant, t0):
 
 def test_extra_time_multiplier_stretches_the_deadline(aspirant, quiz, t0, settings):
     settings.QUIZ_TIME_MULTIPLIER_FUNCTION = "tests.attempts.test_services.one_and_a_half"
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     assert attempt.seconds_allowed == pytest.approx(28.5)
     assert answer(attempt, 0, correct_index(attempt, 0), t0 + sec(28))
 
@@ -284,6 +331,6 @@ def one_and_a_half(*, user, quiz):
 
 
 def test_other_users_attempts_are_not_in_their_queryset(aspirant, quiz, t0):
-    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    attempt, _ = begin(user=aspirant, quiz=quiz, now=t0)
     other = UserFactory()
     assert not Attempt.objects.for_user(other).filter(pk=attempt.pk).exists()

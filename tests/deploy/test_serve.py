@@ -130,6 +130,9 @@ def test_restart_and_killed_worker_lose_nothing(serve, serve_env):
     browser.log_in(base, "asha", "correct-horse-battery")
     steady = browser.post(base + "/quizzes/steady/start/").headers["Location"]
     brief = browser.post(base + "/quizzes/brief/start/").headers["Location"]
+    # Showing a quiz's first question starts its clock.
+    assert served_position(browser.get(base + steady).text) == 1
+    assert served_position(browser.get(base + brief).text) == 1
     brief_started = time.monotonic()
     answered = browser.post(
         base + steady + "answer/", data={"position": 1, "choice": 0}, headers={"HX-Request": "true"}

@@ -67,6 +67,7 @@ def take(user, quiz, plan: str | list[str], *, start: datetime, delay: float = 1
     """
     plan = plan.split() if isinstance(plan, str) else plan
     attempt, _resumed = services.start_attempt(user=user, quiz=quiz, now=start)
+    services.serve(attempt=attempt, now=start)
     now = start
     for position, step in enumerate(plan):
         item = attempt.items.get(position=position)

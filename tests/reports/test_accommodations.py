@@ -58,6 +58,7 @@ def test_extra_time_stretches_the_deadline_of_every_question(client, db, time_ma
         client.force_login(student)
         client.post(reverse("attempts:start", args=[quiz.slug]))
         attempt = Attempt.objects.get(user=student)
+        client.get(attempt.get_absolute_url())  # the first question's clock starts
         for position in range(2):
             # 27 s after the question was served: past 20 s (+2 s grace), within 30 s.
             served = Attempt.objects.get(pk=attempt.pk).current_served_at
