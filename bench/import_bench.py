@@ -32,7 +32,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "performance.md"
+sys.path.insert(0, str(ROOT))
+from bench.common import DOC, write_section  # noqa: E402
+
 SECTION = "## Import"
 TARGET_SECONDS = 60
 
@@ -242,16 +244,7 @@ def write_docs(lines: list[str], slowest: float) -> None:
         "with `bulk_create`, so its cost over the baseline is parsing and checking.",
         "",
     ]
-    # Re-read just before writing: other sections may have been added meanwhile.
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    start = text.find(f"\n{SECTION}\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(section)
-    else:
-        end = text.find("\n## ", start + 1)
-        rest = text[end + 1 :] if end != -1 else ""
-        text = text[: start + 1] + "\n".join(section) + ("\n" + rest if rest else "")
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    write_section(section)
 
 
 if __name__ == "__main__":

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
-import secrets
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.common import setup_profiled_django  # noqa: E402
 
 
 def main() -> None:
@@ -30,31 +28,14 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--lines", type=int, default=45)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="bench-profile-")
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="testserver",
-        SECURE_SSL_REDIRECT="0",
-        QUIZAPP_VAR_DIR=tmp,
-        STATIC_ROOT=str(Path(tmp) / "static"),
-        BENCH_CEILING="1",
-    )
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    setup_profiled_django(ceiling=True)
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from bench.load import CLOSED_QUIZ, create_data, parse_args
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     create_data(parse_args(["--closed-questions", str(args.requests + 10)]), 1)
     client = Client(HTTP_HX_REQUEST="true")
     client.force_login(get_user_model().objects.get())

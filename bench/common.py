@@ -1,0 +1,58 @@
+"""What the benchmarks share: writing their section of docs/performance.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "performance.md"
+
+
+def write_section(section: list[str]) -> None:
+    """Replace (or append) the section whose heading is ``section[0]``, keeping the others."""
+    heading = section[0]
+    # Re-read just before writing: other sections may have been added meanwhile.
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
+    start = text.find(f"\n{heading}\n")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(section)
+    else:
+        end = text.find("\n## ", start + 1)
+        rest = text[end + 1 :] if end != -1 else ""
+        text = text[: start + 1] + "\n".join(section) + ("\n" + rest if rest else "")
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def setup_profiled_django(*, ceiling: bool = False) -> str:
+    """Production settings (bench/settings.py) on a fresh temporary SQLite database.
+
+    Migrated, with static files collected; returns the temporary folder.
+    """
+    import os
+    import secrets
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    tmp = tempfile.mkdtemp(prefix="bench-profile-")
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        QUIZAPP_VAR_DIR=tmp,
+        STATIC_ROOT=str(Path(tmp) / "static"),
+    )
+    if ceiling:
+        os.environ["BENCH_CEILING"] = "1"
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    return tmp
