@@ -89,6 +89,7 @@ def shoot(browser, base: str) -> None:
     # After-each-question feedback, on a phone.
     page.goto("/quizzes/quick-five/")
     page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
     expect(page.get_by_role("timer")).to_be_visible()
     page.wait_for_timeout(2200)
     page.screenshot(path=OUT / "question-phone.png", full_page=True)
@@ -102,6 +103,7 @@ def shoot(browser, base: str) -> None:
     log_in(page)
     page.goto("/quizzes/india-japan-relations/")
     page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
     expect(page.get_by_role("timer")).to_be_visible()
     page.wait_for_timeout(3200)
     page.screenshot(path=OUT / "question-desktop.png")

@@ -44,8 +44,8 @@ def test_pages_aspirants_see_trip_no_policy(page):
     expect(page.get_by_role("button", name=re.compile("Log out"))).to_be_visible()
     visit(page, quiz.get_absolute_url())
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     assert violations(page) == []
     for number in (1, 2):
         # htmx swaps the feedback and the next question in: still nothing blocked.

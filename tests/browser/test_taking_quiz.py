@@ -37,6 +37,7 @@ def test_sign_up_take_a_quiz_by_clicking_and_read_the_explanations(page, check_a
     page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(re.compile(rf"/quizzes/{quiz.slug}/$"))
     page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
 
     for number in (1, 2, 3):
         expect(page.get_by_role("heading", name=f"Question {number} of 3")).to_be_visible()
@@ -74,6 +75,7 @@ def test_countdown_times_out_by_itself_and_moves_on(page):
     log_in(page)
     page.goto(quiz.get_absolute_url())
     page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible(timeout=12_000)
     first = Answer.objects.get(position=0)
@@ -87,6 +89,7 @@ def test_reload_mid_question_keeps_the_clock_running(page):
     log_in(page)
     page.goto(quiz.get_absolute_url())
     page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     before = timer_seconds(page)
     page.wait_for_timeout(3_000)
@@ -106,8 +109,8 @@ def test_keyboard_answers_with_number_keys_and_skips_with_s(page):
     log_in(page)
     page.goto(quiz.get_absolute_url())
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     page.keyboard.press("2")
     expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
     page.keyboard.press("s")

@@ -68,6 +68,7 @@ def test_teacher_class_join_code_assigned_quiz_reports_and_csv(
     expect(first_card).to_contain_text("Assigned · due")
     first_card.get_by_role("link", name=re.compile("Take this quiz")).click()
     student.get_by_role("button", name="Start the quiz").click()
+    student.wait_for_selector("html[data-quiz-ready]", state="attached")
     expect(student.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     student.get_by_role("radio").first.click()
     expect(student.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
