@@ -2,6 +2,7 @@
 """Profile the answer request in-process: where a POST /attempts/<id>/answer/ spends its time.
 
     .venv/bin/python bench/profile_answer.py [--requests 2000] [--sort tottime]
+    CALLERS="dispatcher.py:50" .venv/bin/python bench/profile_answer.py   # who calls what
 
 Production settings (bench/settings.py) on a temporary SQLite database, Django's
 test client with an htmx header, cProfile around the answers only; also prints
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import sys
 import time
@@ -70,6 +72,8 @@ def main() -> None:
     ceiling = time.perf_counter() - began
     print(f"ceiling page: {1000 * ceiling / args.requests:.2f} ms each")
     pstats.Stats(profile).sort_stats(args.sort).print_stats(args.lines)
+    if os.environ.get("CALLERS"):
+        pstats.Stats(profile).print_callers(os.environ["CALLERS"])
 
 
 if __name__ == "__main__":
