@@ -553,17 +553,22 @@ def catch_up(attempt: Attempt, *, now: datetime) -> bool:
         deadline = (attempt.current_served_at or _unshown_served_at(attempt)) + allowed
         if now <= deadline + grace():
             break
-        item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
-        recorded = _settle(
-            attempt,
-            item=item,
-            outcome=Outcome.TIMED_OUT,
-            choice_id=None,
-            choice_index=None,
-            settled_at=deadline,
-        )
+        recorded = _settle_unanswered(attempt, outcome=Outcome.TIMED_OUT, settled_at=deadline)
         finished_here = recorded and attempt.is_finished
     return finished_here
+
+
+def _settle_unanswered(attempt: Attempt, *, outcome: str, settled_at: datetime) -> bool:
+    """Settle the current question with no option chosen (timed out or skipped)."""
+    item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
+    return _settle(
+        attempt,
+        item=item,
+        outcome=outcome,
+        choice_id=None,
+        choice_index=None,
+        settled_at=settled_at,
+    )
 
 
 def _unshown_served_at(attempt: Attempt) -> datetime:
@@ -578,15 +583,7 @@ def finish_early(*, attempt: Attempt, now: datetime) -> None:
         if attempt.showing_feedback:
             _move_on(attempt, served_at=now)
             continue
-        item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
-        _settle(
-            attempt,
-            item=item,
-            outcome=Outcome.SKIPPED,
-            choice_id=None,
-            choice_index=None,
-            settled_at=now,
-        )
+        _settle_unanswered(attempt, outcome=Outcome.SKIPPED, settled_at=now)
 
 
 def close_expired(*, now: datetime) -> int:
