@@ -56,3 +56,22 @@ def setup_profiled_django(*, ceiling: bool = False) -> str:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     return tmp
+
+
+def setup_sqlite_django(folder: str, *, migrate: bool = True) -> None:
+    """The project's own settings on a SQLite database in ``folder``, optionally migrated."""
+    import os
+    import sys
+
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["QUIZAPP_VAR_DIR"] = folder
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-" + "x" * 40)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "quizapp.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)

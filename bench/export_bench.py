@@ -45,26 +45,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.common import DOC, write_section  # noqa: E402
+from bench.common import setup_sqlite_django as setup_django  # noqa: E402
 
 SECTION = "## Exports"
 ATTEMPTS_PER_STUDENT = 100
 QUESTIONS = 20
 KINDS = ("baseline", "csv", "xlsx")
-
-
-def setup_django(folder: str, *, migrate: bool) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    os.environ["QUIZAPP_VAR_DIR"] = folder
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-" + "x" * 40)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "quizapp.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    if migrate:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
 
 
 # --- the data --------------------------------------------------------------------------------
