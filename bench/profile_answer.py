@@ -18,6 +18,7 @@ import pstats
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,28 +41,33 @@ def main() -> None:
 
     create_data(parse_args(["--closed-questions", str(args.requests + 10)]), 1)
     client = Client(HTTP_HX_REQUEST="true")
+    form = "application/x-www-form-urlencoded"  # what htmx and the load client send
+
+    def post(url, data):
+        return client.post(url, urlencode(data), content_type=form)
+
     client.force_login(get_user_model().objects.get())
     location = client.post(f"/quizzes/{CLOSED_QUIZ}/start/")["Location"]
     client.get(location)  # showing the first question starts its clock
     url = location + "answer/"
     for position in range(1, 6):  # warm up
-        client.post(url, {"position": position, "choice": 1})
+        post(url, {"position": position, "choice": 1})
     with CaptureQueriesContext(connection) as queries:
-        client.post(url, {"position": 6, "choice": 1})
+        post(url, {"position": 6, "choice": 1})
     print(f"SQL for one answer ({len(queries)} statements):")
     for query in queries:
         print("  ", query["sql"][:160])
     half = args.requests // 2
     began = time.perf_counter()
     for position in range(7, 7 + half):
-        response = client.post(url, {"position": position, "choice": 1})
+        response = post(url, {"position": position, "choice": 1})
         assert response.status_code == 200, response.status_code
     elapsed = time.perf_counter() - began
     print(f"answer: {1000 * elapsed / half:.2f} ms each (no profiler)")
     profile = cProfile.Profile()
     profile.enable()
     for position in range(7 + half, 7 + args.requests):
-        response = client.post(url, {"position": position, "choice": 1})
+        response = post(url, {"position": position, "choice": 1})
         assert response.status_code == 200, response.status_code
     profile.disable()
     for _ in range(200):

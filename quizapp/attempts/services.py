@@ -14,19 +14,19 @@ shown the current state.
 from __future__ import annotations
 
 import random
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from questions.models import Choice, Question, Quiz
 
+from . import sql
 from .models import Answer, Attempt, AttemptItem, ItemFact
 
 Outcome = Answer.Outcome
@@ -210,30 +210,20 @@ def _snapshot(
 def attempt_for_answer(*, user, attempt_id, position: int) -> Attempt | None:
     """The user's attempt, with the item at ``position`` and the next one already loaded.
 
-    Answering is the hot path: with both items at hand, recording the answer and
-    serving the next question need no further read. None when it is not theirs.
+    Answering is the hot path: one plain read (``sql.read_with_children``) brings the
+    attempt and both items, so recording the answer and serving the next question
+    need no further read. None when it is not theirs.
     """
-    # Two plain statements: building them with the ORM costs several times what the
-    # database spends running them, on every answer (see bench/profile_answer.py).
-    quote = connection.ops.quote_name
-    pk = Attempt._meta.pk.get_db_prep_value(attempt_id, connection)
-    attempt = next(
-        iter(
-            Attempt.objects.raw(
-                f"SELECT * FROM {quote(Attempt._meta.db_table)}"
-                f" WHERE {quote('id')} = %s AND {quote('user_id')} = %s",
-                [pk, user.pk],
-            )
-        ),
-        None,
+    attempt, items = sql.read_with_children(
+        Attempt,
+        AttemptItem,
+        link="attempt_id",
+        pk=attempt_id,
+        user_id=user.pk,
+        positions=(position, position + 1),
     )
     if attempt is None:
         return None
-    items = AttemptItem.objects.raw(
-        f"SELECT * FROM {quote(AttemptItem._meta.db_table)}"
-        f" WHERE {quote('attempt_id')} = %s AND {quote('position')} IN (%s, %s)",
-        [pk, position, position + 1],
-    )
     attempt.loaded_items = {}
     for item in items:
         item.attempt = attempt
@@ -369,11 +359,10 @@ def _settle(
 ) -> bool:
     """Write one outcome and move the attempt on, in one short transaction.
 
-    The attempt instance is updated in memory to match what was written. Both
-    statements are built before the transaction begins, so the write lock (which
-    SQLite's BEGIN IMMEDIATE takes at once) is held only while the database runs
-    them. On PostgreSQL they are one statement, so one round trip. Being plain
-    statements, they send no model signals.
+    The attempt instance is updated in memory to match what was written. The INSERT
+    of the answer and the guarded UPDATE of the attempt are plain statements
+    (``sql.insert_and_update``: one short transaction on SQLite, one statement on
+    PostgreSQL); being plain, they send no model signals.
     """
     position = attempt.position
     served_at = attempt.current_served_at or min(settled_at, _unshown_served_at(attempt))
@@ -399,105 +388,32 @@ def _settle(
         changes["current_served_at"] = settled_at
     if last:
         changes.update(_score_fields(attempt, changes))
-    answer = _insert_values(
-        Answer,
-        {
-            "attempt": attempt.pk,
-            "item": item.pk,
-            "position": position,
-            "choice_id": choice_id,
-            "choice_index": choice_index,
-            "outcome": outcome,
-            "served_at": served_at,
-            "answered_at": settled_at,
-            "time_taken": taken,
-        },
-    )
-    # Guarded by the state and position it expects: a racing request changes no row.
-    update = _update_statement(
-        Attempt,
-        changes,
-        where={"id": attempt.pk, "state": Attempt.State.IN_PROGRESS, "position": position},
-    )
+    answer = {
+        "attempt": attempt.pk,
+        "item": item.pk,
+        "position": position,
+        "choice_id": choice_id,
+        "choice_index": choice_index,
+        "outcome": outcome,
+        "served_at": served_at,
+        "answered_at": settled_at,
+        "time_taken": taken,
+    }
     try:
-        if connection.vendor == "postgresql":
-            _write_in_one_statement(answer, update)
-        else:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(*_insert_statement(answer))
-                cursor.execute(*update)
-                if cursor.rowcount != 1:
-                    raise IntegrityError("attempt moved on concurrently")
+        # Guarded by the state and position it expects: a racing request changes no row.
+        sql.insert_and_update(
+            Answer,
+            answer,
+            Attempt,
+            changes,
+            where={"id": attempt.pk, "state": Attempt.State.IN_PROGRESS, "position": position},
+        )
     except IntegrityError:
         attempt.refresh_from_db()
         return False
     for name, value in changes.items():
         setattr(attempt, name, value)
     return True
-
-
-def _columns(model, values: dict) -> tuple[list[str], list]:
-    """Quoted column names and database-ready values, as the ORM would prepare them."""
-    fields = [model._meta.get_field(name) for name in values]
-    return (
-        [connection.ops.quote_name(field.column) for field in fields],
-        [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, values.values(), strict=True)
-        ],
-    )
-
-
-@dataclass(frozen=True)
-class _Row:
-    """A row ready to insert: table, quoted columns, their SQL types and values."""
-
-    table: str
-    columns: list[str]
-    types: list[str]
-    params: list
-
-
-def _insert_values(model, values: dict) -> _Row:
-    columns, params = _columns(model, values)
-    types = [model._meta.get_field(name).db_type(connection) for name in values]
-    return _Row(connection.ops.quote_name(model._meta.db_table), columns, types, params)
-
-
-def _insert_statement(row: _Row) -> tuple[str, list]:
-    placeholders = ", ".join(["%s"] * len(row.columns))
-    return f"INSERT INTO {row.table} ({', '.join(row.columns)}) VALUES ({placeholders})", row.params
-
-
-def _write_in_one_statement(row: _Row, update: tuple[str, list]) -> None:
-    """PostgreSQL: the guarded UPDATE and the INSERT as one statement, one round trip.
-
-    The UPDATE runs first, in a data-modifying CTE, and the INSERT takes its row
-    only from what the UPDATE returned: when the guard matches no row nothing is
-    written at all, and a unique violation undoes the UPDATE with the statement.
-    Outside a transaction the statement is its own (autocommit: no BEGIN, no
-    COMMIT); inside one, a savepoint keeps a unique violation from spoiling it.
-    """
-    update_sql, update_params = update
-    values = ", ".join(f"CAST(%s AS {sql_type})" for sql_type in row.types)
-    sql = (
-        f"WITH moved AS ({update_sql} RETURNING 1) "
-        f"INSERT INTO {row.table} ({', '.join(row.columns)}) SELECT {values} FROM moved"
-    )
-    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with guard, connection.cursor() as cursor:
-        cursor.execute(sql, update_params + row.params)
-        if cursor.rowcount != 1:
-            raise IntegrityError("attempt moved on concurrently")
-
-
-def _update_statement(model, values: dict, *, where: dict) -> tuple[str, list]:
-    columns, params = _columns(model, values)
-    keys, key_params = _columns(model, where)
-    table = connection.ops.quote_name(model._meta.db_table)
-    assignments = ", ".join(f"{column} = %s" for column in columns)
-    condition = " AND ".join(f"{key} = %s" for key in keys)
-    return f"UPDATE {table} SET {assignments} WHERE {condition}", params + key_params
 
 
 def _score_fields(attempt: Attempt, changes: dict) -> dict:
@@ -560,7 +476,7 @@ def catch_up(attempt: Attempt, *, now: datetime) -> bool:
 
 def _settle_unanswered(attempt: Attempt, *, outcome: str, settled_at: datetime) -> bool:
     """Settle the current question with no option chosen (timed out or skipped)."""
-    item = AttemptItem.objects.only("id").get(attempt=attempt, position=attempt.position)
+    item = _item(attempt, attempt.position, "id")
     return _settle(
         attempt,
         item=item,

@@ -99,9 +99,12 @@ def _render_state(
     services.serve(attempt=attempt, now=now)
     item = services.current_item(attempt)
     left = services.seconds_left(attempt, now=now)
+    base = attempt.get_absolute_url()
     context = {
         "attempt": attempt,
         "item": item,
+        # Built from one reverse(): the question page is rendered on every answer.
+        "urls": {"answer": f"{base}answer/", "finish": f"{base}finish/"},
         "error": error,
         "seconds_left": left,
         "seconds_whole": math.ceil(left),

@@ -337,9 +337,9 @@ def test_history_shows_attempts_accuracy_and_chart(logged_in, db):
 
 
 # Serving: user, attempt, current item (the first showing adds the UPDATE of its serve
-# time). Answering: user, attempt, the answered item and
-# the next one (one read), INSERT answer, UPDATE attempt (on PostgreSQL one statement
-# doing both); the test's own transaction adds a SAVEPOINT and a RELEASE around them.
+# time). Answering: user, then the attempt with the answered item and the next one (one
+# read), INSERT answer, UPDATE attempt (on PostgreSQL one statement doing both); the
+# test's own transaction adds a SAVEPOINT and a RELEASE around them.
 @pytest.mark.parametrize("size", [5, 100])
 def test_serving_and_answering_take_constant_queries(
     logged_in, db, size, django_assert_num_queries
@@ -356,15 +356,15 @@ def test_serving_and_answering_take_constant_queries(
         logged_in.get(attempt.get_absolute_url(), **HTMX)
     with django_assert_num_queries(3):
         logged_in.get(attempt.get_absolute_url(), **HTMX)
-    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 7):
+    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 6):
         logged_in.post(answer_url(attempt), {"position": 1, "choice": 0}, **HTMX)
 
 
 # In production, outside the test's transaction: the answer's whole write is one
-# transaction. SQLite: BEGIN, INSERT, UPDATE, COMMIT, so the request runs 7 statements.
-# PostgreSQL: one statement that is its own transaction (autocommit), so 4.
+# transaction. SQLite: BEGIN, INSERT, UPDATE, COMMIT, so the request runs 6 statements.
+# PostgreSQL: one statement that is its own transaction (autocommit), so 3.
 @pytest.mark.django_db(transaction=True)
-def test_answering_writes_in_one_transaction_within_seven_statements(client):
+def test_answering_writes_in_one_transaction_within_six_statements(client):
     from unittest import mock
 
     from django.db import connections
@@ -382,11 +382,11 @@ def test_answering_writes_in_one_transaction_within_seven_statements(client):
     assert response.status_code == 200 and "Question 2 of 3" in response.content.decode()
     statements = [q["sql"].split()[0] for q in queries]
     if connection.vendor == "postgresql":
-        # user, attempt, the two items, then UPDATE attempt and INSERT answer in one WITH
+        # user, the attempt with its two items, then UPDATE attempt and INSERT answer in one WITH
         assert commit.call_count == 0
-        assert statements == ["SELECT", "SELECT", "SELECT", "WITH"]
+        assert statements == ["SELECT", "SELECT", "WITH"]
     else:
         assert commit.call_count == 1
-        # user, attempt, the two items, BEGIN, INSERT answer, UPDATE attempt, COMMIT
-        assert statements == ["SELECT", "SELECT", "SELECT", "BEGIN", "INSERT", "UPDATE", "COMMIT"]
+        # user, the attempt with its two items, BEGIN, INSERT answer, UPDATE attempt, COMMIT
+        assert statements == ["SELECT", "SELECT", "BEGIN", "INSERT", "UPDATE", "COMMIT"]
     assert Answer.objects.filter(attempt=attempt).count() == 1

@@ -1,0 +1,172 @@
+"""Plain statements for the answer, the hot path of a quiz.
+
+Every aspirant posts an answer at least once per clock, so what an answer costs
+in Python matters more than anywhere else. Building a query with the ORM costs
+several times what the database spends running it (see bench/profile_answer.py),
+so the answer's read and write are plain SQL whose text is built once per process
+and database vendor. Values still go through the fields (``get_db_prep_save`` on
+the way in, the ORM's converters on the way out), so they are stored and read
+exactly as the ORM would store and read them.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Sequence
+from contextlib import nullcontext
+
+from django.db import IntegrityError, connections, transaction
+from django.db.models import Model
+
+DEFAULT = "default"
+
+
+class _Loader:
+    """Turns one model's columns in a row into an instance, as the ORM's iterator would."""
+
+    def __init__(self, model: type[Model], db) -> None:
+        self.model = model
+        self.fields = model._meta.concrete_fields
+        self.names = [field.attname for field in self.fields]
+        self.converters = []
+        for index, field in enumerate(self.fields):
+            column = field.get_col(model._meta.db_table)
+            found = db.ops.get_db_converters(column) + field.get_db_converters(db)
+            if found:
+                self.converters.append((index, column, found))
+
+    def build(self, values: Sequence, db) -> Model:
+        values = list(values)
+        for index, column, converters in self.converters:
+            value = values[index]
+            for convert in converters:
+                value = convert(value, column, db)
+            values[index] = value
+        return self.model.from_db(db.alias, self.names, values)
+
+
+_loaders: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loader(model: type[Model], db) -> _Loader:
+    """One loader per model and connection (converters belong to a connection's backend)."""
+    per_connection = _loaders.setdefault(db, {})
+    if model not in per_connection:
+        per_connection[model] = _Loader(model, db)
+    return per_connection[model]
+
+
+@functools.cache
+def _select_with_children(vendor: str, parent: type[Model], child: type[Model], link: str):
+    """SELECT parent.*, child.* with the children at two positions, LEFT JOINed."""
+    db = connections[DEFAULT]
+    quote = db.ops.quote_name
+
+    def columns(model, alias):
+        return ", ".join(f"{alias}.{quote(f.column)}" for f in model._meta.concrete_fields)
+
+    pk = quote(parent._meta.pk.column)
+    return (
+        f"SELECT {columns(parent, 'p')}, {columns(child, 'c')}"
+        f" FROM {quote(parent._meta.db_table)} p"
+        f" LEFT JOIN {quote(child._meta.db_table)} c ON c.{quote(link)} = p.{pk}"
+        f" AND c.{quote('position')} IN (%s, %s)"
+        f" WHERE p.{pk} = %s AND p.{quote('user_id')} = %s"
+    )
+
+
+def read_with_children(
+    parent: type[Model], child: type[Model], *, link: str, pk, user_id: int, positions: tuple
+) -> tuple[Model | None, list[Model]]:
+    """The user's ``parent`` row with its ``child`` rows at two positions, in one read.
+
+    (None, []) when no such row belongs to the user.
+    """
+    db = connections[DEFAULT]
+    sql = _select_with_children(db.vendor, parent, child, link)
+    params = [*positions, parent._meta.pk.get_db_prep_value(pk, db), user_id]
+    with db.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None, []
+    width = len(parent._meta.concrete_fields)
+    found = _loader(parent, db).build(rows[0][:width], db)
+    child_loader = _loader(child, db)
+    children = [child_loader.build(row[width:], db) for row in rows if row[width] is not None]
+    return found, children
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _fields(model: type[Model], names: tuple[str, ...]) -> tuple:
+    return tuple(model._meta.get_field(name) for name in names)
+
+
+def _params(model: type[Model], values: dict, db) -> list:
+    fields = _fields(model, tuple(values))
+    return [
+        field.get_db_prep_save(value, db)
+        for field, value in zip(fields, values.values(), strict=True)
+    ]
+
+
+@functools.cache
+def _insert_sql(vendor: str, model: type[Model], names: tuple[str, ...]) -> tuple[str, str]:
+    """(INSERT … VALUES, INSERT … SELECT with typed placeholders) for these columns."""
+    db = connections[DEFAULT]
+    quote = db.ops.quote_name
+    fields = _fields(model, names)
+    head = (
+        f"INSERT INTO {quote(model._meta.db_table)}"
+        f" ({', '.join(quote(field.column) for field in fields)})"
+    )
+    values = ", ".join(["%s"] * len(fields))
+    typed = ", ".join(f"CAST(%s AS {field.db_type(db)})" for field in fields)
+    return f"{head} VALUES ({values})", f"{head} SELECT {typed}"
+
+
+@functools.cache
+def _update_sql(
+    vendor: str, model: type[Model], names: tuple[str, ...], keys: tuple[str, ...]
+) -> str:
+    quote = connections[DEFAULT].ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in _fields(model, names))
+    condition = " AND ".join(f"{quote(f.column)} = %s" for f in _fields(model, keys))
+    return f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {condition}"
+
+
+def insert_and_update(
+    insert: type[Model], values: dict, update: type[Model], changes: dict, *, where: dict
+) -> None:
+    """INSERT one row and UPDATE one guarded row, both or neither.
+
+    Raises IntegrityError when the guard matches no row (another request moved it
+    on) or the INSERT breaks a constraint; nothing is written then. SQLite: one
+    short transaction (BEGIN IMMEDIATE takes the write lock, so every value is
+    prepared before it). PostgreSQL: one statement, the UPDATE in a data-modifying
+    CTE and the INSERT taking its row only from what the UPDATE returned; outside a
+    transaction it is its own (autocommit), inside one a savepoint keeps a unique
+    violation from spoiling it.
+    """
+    db = connections[DEFAULT]
+    plain_insert, typed_insert = _insert_sql(db.vendor, insert, tuple(values))
+    update_sql = _update_sql(db.vendor, update, tuple(changes), tuple(where))
+    update_params = _params(update, changes, db) + _params(update, where, db)
+    insert_params = _params(insert, values, db)
+    if db.vendor == "postgresql":
+        sql = f"WITH moved AS ({update_sql} RETURNING 1) {typed_insert} FROM moved"
+        guard = transaction.atomic() if db.in_atomic_block else nullcontext()
+        with guard, db.cursor() as cursor:
+            cursor.execute(sql, update_params + insert_params)
+            if cursor.rowcount != 1:
+                raise IntegrityError("the row moved on concurrently")
+        return
+    with transaction.atomic(), db.cursor() as cursor:
+        cursor.execute(plain_insert, insert_params)
+        cursor.execute(update_sql, update_params)
+        if cursor.rowcount != 1:
+            raise IntegrityError("the row moved on concurrently")
