@@ -675,7 +675,7 @@ def create_data(args, users: int) -> None:
 
 async def run_load(args, server: Server) -> dict:
     results: dict = {"closed_loop": {}, "think_time": [], "faults": []}
-    largest = max(args.aspirants + ([args.fault_aspirants] if args.faults else []))
+    largest = max([0, *args.aspirants] + ([args.fault_aspirants] if args.faults else []))
     users = largest + args.concurrency
     async with http_client(max(users, args.concurrency) + 10) as http:
         print(f"  logging {users} aspirants in ...", flush=True)
@@ -791,7 +791,7 @@ def run_backend(args) -> dict:
     print(f"== {args.backend}: {connection.vendor} database in {tmp}", flush=True)
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
-    largest = max(args.aspirants + ([args.fault_aspirants] if args.faults else []))
+    largest = max([0, *args.aspirants] + ([args.fault_aspirants] if args.faults else []))
     create_data(args, largest + args.concurrency)
     connections.close_all()
     server = Server(env, args.workers, tmp / "gunicorn.log")

@@ -94,11 +94,6 @@
     }
   });
 
-  document.addEventListener("submit", function (event) {
-    var message = event.target.dataset && event.target.dataset.confirm;
-    if (message && !window.confirm(message)) { event.preventDefault(); }
-  });
-
   function init(root) {
     startCountdown(root);
     document.documentElement.dataset.quizReady = "1";

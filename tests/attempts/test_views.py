@@ -325,6 +325,35 @@ def test_expired_csrf_token_gets_a_clear_message(aspirant, quiz):
     assert Attempt.objects.count() == 0
 
 
+def test_htmx_fragments_post_with_the_header_token_and_full_pages_carry_inputs(aspirant, db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(aspirant)
+    quiz = QuizFactory(questions=3, feedback_mode="end")
+    home = client.get(reverse("home"))
+    token = home.cookies["csrftoken"].value
+    header = {"HTTP_X_CSRFTOKEN": token}
+    client.post(reverse("attempts:start", args=[quiz.slug]), **header)
+    attempt = Attempt.objects.get()
+    page = client.get(attempt.get_absolute_url()).content.decode()
+    # Without JavaScript the forms post themselves: each carries its token (answer,
+    # timeout, end now, and the header's log out).
+    assert page.count('name="csrfmiddlewaretoken"') == 4
+    answered = client.post(answer_url(attempt), {"position": 1, "choice": 0}, **HTMX, **header)
+    fragment = answered.content.decode()
+    assert "Question 2 of 3" in fragment
+    # The fragment's forms post through htmx, which sends the header: no token minted.
+    assert "csrfmiddlewaretoken" not in fragment and "csrftoken" not in answered.cookies
+    assert 'hx-post="' + reverse("attempts:finish", args=[attempt.pk]) + '"' in fragment
+    refused = client.post(answer_url(attempt), {"position": 2, "choice": 0}, **HTMX)
+    assert refused.status_code == 403
+    finished = client.post(reverse("attempts:finish", args=[attempt.pk]), **HTMX, **header)
+    assert finished["HX-Redirect"] == attempt.get_results_url()
+    attempt.refresh_from_db()
+    assert attempt.is_finished and (attempt.correct + attempt.wrong, attempt.skipped) == (1, 2)
+
+
 def test_history_shows_attempts_accuracy_and_chart(logged_in, db):
     quiz = QuizFactory(questions=2, feedback_mode="end")
     attempt = start(logged_in, quiz)

@@ -138,3 +138,36 @@ def test_the_same_quiz_works_without_javascript(no_js_page):
     attempt = Attempt.objects.get()
     assert (attempt.correct, attempt.wrong) == (1, 1)
     expect(page.get_by_text("took away")).to_be_visible()
+
+
+def test_end_quiz_now_asks_first_then_shows_results_after_swapped_questions(page):
+    UserFactory(username="asha")
+    quiz = QuizFactory(questions=3, feedback_mode="end")
+    log_in(page)
+    page.goto(quiz.get_absolute_url())
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    page.get_by_role("radio").first.click()
+    # Question 2 arrived by htmx, so its forms carry no CSRF input: the header does.
+    expect(page.get_by_role("heading", name="Question 2 of 3")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="End quiz now").click()
+    expect(page.get_by_role("heading", name="Question 2 of 3")).to_be_visible()
+    assert not Attempt.objects.get().is_finished
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End quiz now").click()
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    attempt = Attempt.objects.get()
+    assert attempt.is_finished and attempt.settled_count == 3 and attempt.skipped == 2
+
+
+def test_end_quiz_now_without_javascript(no_js_page):
+    page = no_js_page
+    UserFactory(username="asha")
+    quiz = QuizFactory(questions=2, feedback_mode="end")
+    log_in(page)
+    page.goto(quiz.get_absolute_url())
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_role("button", name="End quiz now").click()
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    assert Attempt.objects.get().skipped == 2
