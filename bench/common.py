@@ -25,14 +25,18 @@ def write_section(section: list[str]) -> None:
 
 
 def setup_profiled_django(*, ceiling: bool = False) -> str:
-    """Production settings (bench/settings.py) on a fresh temporary SQLite database.
+    """Production settings (bench/settings.py) on a fresh temporary database.
 
+    SQLite, or, when DATABASE_URL is a postgres:// URL, a new PostgreSQL database
+    beside it (dropped at exit), with REDIS_URL's cache and sessions if it is set.
     Migrated, with static files collected; returns the temporary folder.
     """
+    import atexit
     import os
     import secrets
     import sys
     import tempfile
+    from urllib.parse import urlsplit
 
     sys.path.insert(0, str(ROOT))
     tmp = tempfile.mkdtemp(prefix="bench-profile-")
@@ -46,8 +50,29 @@ def setup_profiled_django(*, ceiling: bool = False) -> str:
     )
     if ceiling:
         os.environ["BENCH_CEILING"] = "1"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
+    server_url = os.environ.get("DATABASE_URL", "")
+    if server_url.startswith("postgres"):
+        import psycopg
+
+        name = f"bench_profile_{os.getpid()}"
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = urlsplit(server_url)._replace(path=f"/{name}").geturl()
+        os.environ["BENCH_KEY_PREFIX"] = name
+
+        @atexit.register
+        def drop() -> None:
+            from django.core.cache import cache
+            from django.db import connections
+
+            if os.environ.get("REDIS_URL"):
+                cache.delete_pattern("*")
+            connections.close_all()
+            with psycopg.connect(server_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ.pop("REDIS_URL", None)
     import django
 
     django.setup()

@@ -3,8 +3,11 @@
 
     .venv/bin/python bench/profile_answer.py [--requests 2000] [--sort tottime]
     CALLERS="dispatcher.py:50" .venv/bin/python bench/profile_answer.py   # who calls what
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/14 \
+        .venv/bin/python bench/profile_answer.py   # on PostgreSQL + Redis
 
-Production settings (bench/settings.py) on a temporary SQLite database, Django's
+Production settings (bench/settings.py) on a temporary database (SQLite, or a new
+PostgreSQL database beside DATABASE_URL's when that is a postgres:// URL), Django's
 test client with an htmx header, cProfile around the answers only; also prints
 the SQL each answer runs.
 """
