@@ -193,7 +193,7 @@ class Aspirant:
         attempts: int = 1,
         retry_for: float = 0.0,
     ):
-        import httpx
+        from bench.rawhttp import TransportError
 
         headers = dict(headers or {})
         if self.cookies:
@@ -207,7 +207,7 @@ class Aspirant:
                 response = await self.http.request(
                     method, self.base + path, data=data, headers=headers
                 )
-            except httpx.TransportError as error:
+            except TransportError as error:
                 self.rec.samples.append(Sample(kind, began, time.perf_counter() - began, False))
                 self.rec.error(f"{kind}: {type(error).__name__}")
                 if time.monotonic() < give_up:
@@ -295,14 +295,10 @@ class Aspirant:
 
 
 def http_client(connections: int):
-    import httpx
+    """The lean client (bench/rawhttp.py): it leaves the box's CPU to the server."""
+    from bench.rawhttp import Client
 
-    # Sync gunicorn workers close every connection after the response: no keep-alive.
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(120.0),
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=0),
-        follow_redirects=False,
-    )
+    return Client(connections)
 
 
 async def log_everyone_in(aspirants: list[Aspirant], parallel: int = 32) -> None:
