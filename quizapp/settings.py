@@ -121,6 +121,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Parameters bound on the server let psycopg prepare a statement it has run five
+        # times on a connection: PostgreSQL then skips parsing and planning it. The
+        # answer's read costs the database half the CPU (bench/load.py). Set
+        # DATABASE_SERVER_SIDE_BINDING=0 behind a transaction-pooling PgBouncer.
+        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = (
+            os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1"
+        )
 
 # REDIS_URL puts the cache and the sessions in Redis (django-redis), so any app
 # process can serve any request: the processes keep no state of their own.

@@ -91,7 +91,13 @@ class Attempt(models.Model):
         verbose_name_plural = _("attempts")
         indexes = [
             models.Index(fields=["user", "quiz", "state"], name="attempt_user_quiz_state"),
-            models.Index(fields=["state", "current_served_at"], name="attempt_state_served"),
+            # Unfinished attempts, for close_expired_attempts. Only ``state`` is indexed
+            # (it changes once, at the finish), so the UPDATE every answer makes touches
+            # no indexed column: PostgreSQL can make it a HOT update, SQLite rewrites no
+            # index entry.
+            models.Index(
+                fields=["state"], condition=Q(state="in_progress"), name="attempt_in_progress"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -252,7 +258,10 @@ class Answer(models.Model):
         SKIPPED = "skipped", _("Skipped")
         TIMED_OUT = "timed_out", _("Timed out")
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    # No index of its own: the unique (attempt, position) constraint's index serves it.
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
     item = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="answer")
     position = models.PositiveIntegerField(_("position"))
     choice_id = models.BigIntegerField(_("chosen option"), null=True, blank=True)

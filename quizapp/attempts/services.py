@@ -214,13 +214,24 @@ def attempt_for_answer(*, user, attempt_id, position: int) -> Attempt | None:
     attempt and both items, so recording the answer and serving the next question
     need no further read. None when it is not theirs.
     """
+    return _attempt_with_items(user, attempt_id, positions=(position, position + 1))
+
+
+def attempt_for_page(*, user, attempt_id) -> Attempt | None:
+    """The user's attempt with its current item loaded, in one read; None when not theirs."""
+    return _attempt_with_items(user, attempt_id, positions=None)
+
+
+def _attempt_with_items(user, attempt_id, *, positions: tuple | None) -> Attempt | None:
+    if not user.is_authenticated:
+        return None
     attempt, items = sql.read_with_children(
         Attempt,
         AttemptItem,
         link="attempt_id",
         pk=attempt_id,
         user_id=user.pk,
-        positions=(position, position + 1),
+        positions=positions,
     )
     if attempt is None:
         return None

@@ -58,8 +58,11 @@ def _loader(model: type[Model], db) -> _Loader:
 
 
 @functools.cache
-def _select_with_children(vendor: str, parent: type[Model], child: type[Model], link: str):
-    """SELECT parent.*, child.* with the children at two positions, LEFT JOINed."""
+def _select_with_children(
+    vendor: str, parent: type[Model], child: type[Model], link: str, current: bool
+):
+    """SELECT parent.*, child.* LEFT JOINed: the children at two given positions, or
+    (``current``) the one at the parent's own position."""
     db = connections[DEFAULT]
     quote = db.ops.quote_name
 
@@ -71,21 +74,32 @@ def _select_with_children(vendor: str, parent: type[Model], child: type[Model], 
         f"SELECT {columns(parent, 'p')}, {columns(child, 'c')}"
         f" FROM {quote(parent._meta.db_table)} p"
         f" LEFT JOIN {quote(child._meta.db_table)} c ON c.{quote(link)} = p.{pk}"
-        f" AND c.{quote('position')} IN (%s, %s)"
-        f" WHERE p.{pk} = %s AND p.{quote('user_id')} = %s"
+        + (
+            f" AND c.{quote('position')} = p.{quote('position')}"
+            if current
+            else f" AND c.{quote('position')} IN (%s, %s)"
+        )
+        + f" WHERE p.{pk} = %s AND p.{quote('user_id')} = %s"
     )
 
 
 def read_with_children(
-    parent: type[Model], child: type[Model], *, link: str, pk, user_id: int, positions: tuple
+    parent: type[Model],
+    child: type[Model],
+    *,
+    link: str,
+    pk,
+    user_id: int,
+    positions: tuple | None = None,
 ) -> tuple[Model | None, list[Model]]:
-    """The user's ``parent`` row with its ``child`` rows at two positions, in one read.
+    """The user's ``parent`` row with its ``child`` rows in one read: those at the two
+    ``positions``, or without them the one at the parent's current position.
 
     (None, []) when no such row belongs to the user.
     """
     db = connections[DEFAULT]
-    sql = _select_with_children(db.vendor, parent, child, link)
-    params = [*positions, parent._meta.pk.get_db_prep_value(pk, db), user_id]
+    sql = _select_with_children(db.vendor, parent, child, link, positions is None)
+    params = [*(positions or ()), parent._meta.pk.get_db_prep_value(pk, db), user_id]
     with db.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

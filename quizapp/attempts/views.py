@@ -144,7 +144,11 @@ def _render_last_feedback(request: HttpRequest, attempt: Attempt) -> HttpRespons
 @login_required
 def take(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
     """The question being served, with the time the server says is left."""
-    attempt = _attempt_for(request, attempt_id)
+    # The attempt and its current question in one read: every aspirant of a class
+    # that starts together loads this page in the same minute.
+    attempt = services.attempt_for_page(user=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404("No such attempt.")
     services.catch_up(attempt, now=timezone.now())
     return _render_state(request, attempt)
 
