@@ -121,13 +121,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # Parameters bound on the server let psycopg prepare a statement it has run five
-        # times on a connection: PostgreSQL then skips parsing and planning it. The
-        # answer's read costs the database half the CPU (bench/load.py). Set
-        # DATABASE_SERVER_SIDE_BINDING=0 behind a transaction-pooling PgBouncer.
-        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = (
-            os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1"
+    # PostgreSQL: parameters bound on the server let psycopg prepare a statement a
+    # connection has run five times, so PostgreSQL skips parsing and planning it (the
+    # answer's read costs the database half the CPU). Django turns preparing off by
+    # default; set DATABASE_SERVER_SIDE_BINDING=0 behind a transaction-pooling PgBouncer.
+    if (
+        DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        and os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1"
+    ):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
         )
 
 # REDIS_URL puts the cache and the sessions in Redis (django-redis), so any app
