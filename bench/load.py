@@ -152,11 +152,11 @@ class Server:
         return total / ticks
 
 
-def database_cpu_seconds() -> float:
-    """CPU used so far by this machine's PostgreSQL and Redis processes (0 with SQLite,
-    whose work runs inside the gunicorn workers)."""
+def database_cpu_seconds() -> dict[int, float]:
+    """CPU used so far by each of this machine's PostgreSQL and Redis processes (none
+    with SQLite, whose work runs inside the gunicorn workers), by process id."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    used = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
@@ -165,8 +165,14 @@ def database_cpu_seconds() -> float:
         name = text[text.find("(") + 1 : text.rfind(")")]
         if name.startswith(("postgres", "redis-server")):
             fields = text.rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
+            used[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
+def database_cpu_since(before: dict[int, float]) -> float:
+    """CPU the database processes used since ``before`` (a process that ended meanwhile
+    is left out; one that began counts whole)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in database_cpu_seconds().items())
 
 
 # --- the client ------------------------------------------------------------------------------
@@ -368,7 +374,7 @@ async def closed_loop(aspirants: list[Aspirant], server: Server, seconds: float,
     await asyncio.gather(*(loop(a) for a in aspirants))
     server_cpu = server.cpu_seconds() - (cpu_before or 0)
     client_cpu = time.process_time() - (client_before or 0)
-    database_cpu = database_cpu_seconds() - (database_before or 0)
+    database_cpu = database_cpu_since(database_before or {})
     latencies = sorted(s.seconds for s in rec.samples if s.kind == kind and s.started >= warm_until)
     return {
         "requests": counted,
