@@ -18,6 +18,17 @@ def log_in(page, username="asha"):
     expect(page.get_by_role("button", name=re.compile("Log out"))).to_be_visible()
 
 
+def start_quiz(page, quiz, *, scripted: bool = True) -> None:
+    """A new aspirant logs in and starts ``quiz``; with JavaScript, waits for quiz.js."""
+    UserFactory(username="asha")
+    log_in(page)
+    page.goto(quiz.get_absolute_url())
+    page.get_by_role("button", name="Start the quiz").click()
+    if scripted:
+        # A tap before the quiz script has loaded would only select the option.
+        page.wait_for_selector("html[data-quiz-ready]", state="attached")
+
+
 def timer_seconds(page) -> int:
     return int(page.get_by_role("timer").inner_text().split()[0])
 
@@ -70,12 +81,8 @@ def test_sign_up_take_a_quiz_by_clicking_and_read_the_explanations(page, check_a
 
 
 def test_countdown_times_out_by_itself_and_moves_on(page):
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=2, seconds_per_question=5, feedback_mode="end")
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
-    page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    start_quiz(page, quiz)
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible(timeout=12_000)
     first = Answer.objects.get(position=0)
@@ -84,12 +91,8 @@ def test_countdown_times_out_by_itself_and_moves_on(page):
 
 
 def test_reload_mid_question_keeps_the_clock_running(page):
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=2, seconds_per_question=30)
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
-    page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    start_quiz(page, quiz)
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     before = timer_seconds(page)
     page.wait_for_timeout(3_000)
@@ -104,12 +107,8 @@ def test_reload_mid_question_keeps_the_clock_running(page):
 
 
 def test_keyboard_answers_with_number_keys_and_skips_with_s(page):
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=2, feedback_mode="end")
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
-    page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    start_quiz(page, quiz)
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     page.keyboard.press("2")
     expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
@@ -121,11 +120,8 @@ def test_keyboard_answers_with_number_keys_and_skips_with_s(page):
 
 def test_the_same_quiz_works_without_javascript(no_js_page):
     page = no_js_page
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=2, feedback_mode="each", negative_mark="1/3")
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
+    start_quiz(page, quiz, scripted=False)
     expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="Submit answer").click()
@@ -141,12 +137,8 @@ def test_the_same_quiz_works_without_javascript(no_js_page):
 
 
 def test_end_quiz_now_asks_first_then_shows_results_after_swapped_questions(page):
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=3, feedback_mode="end")
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
-    page.wait_for_selector("html[data-quiz-ready]", state="attached")
+    start_quiz(page, quiz)
     page.get_by_role("radio").first.click()
     # Question 2 arrived by htmx, so its forms carry no CSRF input: the header does.
     expect(page.get_by_role("heading", name="Question 2 of 3")).to_be_visible()
@@ -163,11 +155,8 @@ def test_end_quiz_now_asks_first_then_shows_results_after_swapped_questions(page
 
 def test_end_quiz_now_without_javascript(no_js_page):
     page = no_js_page
-    UserFactory(username="asha")
     quiz = QuizFactory(questions=2, feedback_mode="end")
-    log_in(page)
-    page.goto(quiz.get_absolute_url())
-    page.get_by_role("button", name="Start the quiz").click()
+    start_quiz(page, quiz, scripted=False)
     page.get_by_role("button", name="End quiz now").click()
     expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
     assert Attempt.objects.get().skipped == 2
