@@ -12,7 +12,14 @@ from django.db import IntegrityError, transaction
 from quizapp.attempts import services
 from quizapp.attempts.models import Answer, Attempt
 from quizapp.attempts.services import Submission
-from tests.factories import QuestionFactory, QuizFactory, UserFactory
+from tests.factories import (
+    FactFactory,
+    QuestionFactory,
+    QuizFactory,
+    SourceFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 
 def sec(n: float) -> timedelta:
@@ -51,6 +58,36 @@ def test_start_fixes_the_question_order_and_leaves_the_clock_to_the_page(aspiran
     stems = list(attempt.items.values_list("stem", flat=True))
     expected = list(quiz.questions.order_by("quiz_questions__order").values_list("stem", flat=True))
     assert stems == expected
+
+
+def test_start_copies_published_questions_with_options_facts_and_topic(aspirant, t0):
+    source = SourceFactory(title="Vision IAS", slug="vision-ias")
+    later, earlier = FactFactory(label="SGSP 2014", source=source), FactFactory(label="CEPA 2011")
+    topic = TopicFactory(name="Economy", slug="economy")
+    first = QuestionFactory(topic=topic, facts=[later, earlier])
+    draft = QuestionFactory(status="draft")
+    second = QuestionFactory(topic=topic)
+    quiz = QuizFactory(questions=[first, draft, second])
+    attempt, _ = services.start_attempt(user=aspirant, quiz=quiz, now=t0)
+    items = list(attempt.items.order_by("position"))
+    assert [item.question_id for item in items] == [first.pk, second.pk]  # no draft
+    assert attempt.total_questions == 2
+    one = items[0]
+    assert one.topic_name == "Economy" and one.stem == first.stem
+    choices = list(first.choices.order_by("order", "id"))
+    assert one.options == [{"id": c.pk, "text": c.text} for c in choices]
+    assert one.correct_choice_id == next(c.pk for c in choices if c.is_correct)
+    assert [fact["label"] for fact in one.facts] == ["CEPA 2011", "SGSP 2014"]
+    assert one.facts[1] == {
+        "id": later.pk,
+        "label": "SGSP 2014",
+        "statement": later.statement,
+        "quote": later.quote,
+        "source_title": "Vision IAS",
+        "source_slug": "vision-ias",
+    }
+    labels = set(one.fact_links.values_list("label", flat=True))
+    assert labels == {"CEPA 2011", "SGSP 2014"}
 
 
 def test_start_again_resumes_the_unfinished_attempt(aspirant, quiz, t0):
