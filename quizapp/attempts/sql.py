@@ -112,64 +112,6 @@ def read_with_children(
     return found, children
 
 
-def quiz_snapshot_statements() -> tuple[str, str, str]:
-    """What a start copies: (questions, their options, their facts) of one quiz.
-
-    Each takes the quiz's id and the published status as its two parameters; the
-    questions come in quiz order (a question listed twice comes twice), options in
-    their order, facts by label.
-    """
-    return _quiz_snapshot_statements(connections[DEFAULT].vendor)
-
-
-@functools.cache
-def _quiz_snapshot_statements(vendor: str) -> tuple[str, str, str]:
-    from questions.models import Choice, Fact, Question, QuizQuestion, Source, Topic
-
-    quote = connections[DEFAULT].ops.quote_name
-
-    def table(model) -> str:
-        return quote(model._meta.db_table)
-
-    def col(alias: str, model, name: str) -> str:
-        return f"{alias}.{quote(model._meta.get_field(name).column)}"
-
-    through = Question.facts.through
-    quiz_questions = (
-        f" FROM {table(QuizQuestion)} qq JOIN {table(Question)} q"
-        f" ON {col('q', Question, 'id')} = {col('qq', QuizQuestion, 'question')}"
-    )
-    published = (
-        f" WHERE {col('qq', QuizQuestion, 'quiz')} = %s AND {col('q', Question, 'status')} = %s"
-    )
-    questions = (
-        f"SELECT {col('q', Question, 'id')}, {col('q', Question, 'stem')},"
-        f" {col('q', Question, 'explanation')}, {col('q', Question, 'topic')},"
-        f" {col('t', Topic, 'name')}{quiz_questions}"
-        f" LEFT JOIN {table(Topic)} t ON {col('t', Topic, 'id')} = {col('q', Question, 'topic')}"
-        f"{published}"
-        f" ORDER BY {col('qq', QuizQuestion, 'order')}, {col('qq', QuizQuestion, 'id')}"
-    )
-    ids = f"SELECT {col('qq', QuizQuestion, 'question')}{quiz_questions}{published}"
-    choices = (
-        f"SELECT {col('c', Choice, 'question')}, {col('c', Choice, 'id')},"
-        f" {col('c', Choice, 'text')}, {col('c', Choice, 'is_correct')}"
-        f" FROM {table(Choice)} c WHERE {col('c', Choice, 'question')} IN ({ids})"
-        f" ORDER BY {col('c', Choice, 'order')}, {col('c', Choice, 'id')}"
-    )
-    facts = (
-        f"SELECT {col('qf', through, 'question')}, {col('f', Fact, 'id')},"
-        f" {col('f', Fact, 'label')}, {col('f', Fact, 'statement')}, {col('f', Fact, 'quote')},"
-        f" {col('s', Source, 'title')}, {col('s', Source, 'slug')}"
-        f" FROM {table(through)} qf"
-        f" JOIN {table(Fact)} f ON {col('f', Fact, 'id')} = {col('qf', through, 'fact')}"
-        f" JOIN {table(Source)} s ON {col('s', Source, 'id')} = {col('f', Fact, 'source')}"
-        f" WHERE {col('qf', through, 'question')} IN ({ids})"
-        f" ORDER BY {col('f', Fact, 'label')}, {col('qf', through, 'fact')}"
-    )
-    return questions, choices, facts
-
-
 # --- writing ---------------------------------------------------------------------------------
 
 
