@@ -210,7 +210,7 @@ def _snapshot(
 def attempt_for_answer(*, user, attempt_id, position: int) -> Attempt | None:
     """The user's attempt, with the item at ``position`` and the next one already loaded.
 
-    Answering is the hot path: one plain read (``sql.read_with_children``) brings the
+    Answering is the hot path: one plain read (``sql.read_attempt``) brings the
     attempt and both items, so recording the answer and serving the next question
     need no further read. None when it is not theirs.
     """
@@ -225,14 +225,7 @@ def attempt_for_page(*, user, attempt_id) -> Attempt | None:
 def _attempt_with_items(user, attempt_id, *, positions: tuple | None) -> Attempt | None:
     if not user.is_authenticated:
         return None
-    attempt, items = sql.read_with_children(
-        Attempt,
-        AttemptItem,
-        link="attempt_id",
-        pk=attempt_id,
-        user_id=user.pk,
-        positions=positions,
-    )
+    attempt, items = sql.read_attempt(attempt_id, user.pk, positions)
     if attempt is None:
         return None
     attempt.loaded_items = {}

@@ -19,6 +19,8 @@ from contextlib import nullcontext
 from django.db import IntegrityError, connections, transaction
 from django.db.models import Model
 
+from .models import Attempt, AttemptItem
+
 DEFAULT = "default"
 
 
@@ -58,58 +60,47 @@ def _loader(model: type[Model], db) -> _Loader:
 
 
 @functools.cache
-def _select_with_children(
-    vendor: str, parent: type[Model], child: type[Model], link: str, current: bool
-):
-    """SELECT parent.*, child.* LEFT JOINed: the children at two given positions, or
-    (``current``) the one at the parent's own position."""
-    db = connections[DEFAULT]
-    quote = db.ops.quote_name
+def _select_attempt(vendor: str, current: bool) -> str:
+    """SELECT the attempt's columns, then its items' (LEFT JOINed): the items at two
+    given positions, or (``current``) the one at the attempt's own position."""
+    quote = connections[DEFAULT].ops.quote_name
 
-    def columns(model, alias):
+    def col(alias: str, model, name: str) -> str:
+        return f"{alias}.{quote(model._meta.get_field(name).column)}"
+
+    def columns(model, alias: str) -> str:
         return ", ".join(f"{alias}.{quote(f.column)}" for f in model._meta.concrete_fields)
 
-    pk = quote(parent._meta.pk.column)
+    at = col("i", AttemptItem, "position")
     return (
-        f"SELECT {columns(parent, 'p')}, {columns(child, 'c')}"
-        f" FROM {quote(parent._meta.db_table)} p"
-        f" LEFT JOIN {quote(child._meta.db_table)} c ON c.{quote(link)} = p.{pk}"
-        + (
-            f" AND c.{quote('position')} = p.{quote('position')}"
-            if current
-            else f" AND c.{quote('position')} IN (%s, %s)"
-        )
-        + f" WHERE p.{pk} = %s AND p.{quote('user_id')} = %s"
+        f"SELECT {columns(Attempt, 'a')}, {columns(AttemptItem, 'i')}"
+        f" FROM {quote(Attempt._meta.db_table)} a"
+        f" LEFT JOIN {quote(AttemptItem._meta.db_table)} i"
+        f" ON {col('i', AttemptItem, 'attempt')} = {col('a', Attempt, 'id')}"
+        + (f" AND {at} = {col('a', Attempt, 'position')}" if current else f" AND {at} IN (%s, %s)")
+        + f" WHERE {col('a', Attempt, 'id')} = %s AND {col('a', Attempt, 'user')} = %s"
     )
 
 
-def read_with_children(
-    parent: type[Model],
-    child: type[Model],
-    *,
-    link: str,
-    pk,
-    user_id: int,
-    positions: tuple | None = None,
-) -> tuple[Model | None, list[Model]]:
-    """The user's ``parent`` row with its ``child`` rows in one read: those at the two
-    ``positions``, or without them the one at the parent's current position.
+def read_attempt(attempt_id, user_id: int, positions: tuple[int, int] | None = None):
+    """The user's attempt with some of its items, in one read: the items at the two
+    ``positions``, or without them the one at the attempt's current position.
 
-    (None, []) when no such row belongs to the user.
+    Returns (attempt, items), or (None, []) when no such attempt belongs to the user.
     """
     db = connections[DEFAULT]
-    sql = _select_with_children(db.vendor, parent, child, link, positions is None)
-    params = [*(positions or ()), parent._meta.pk.get_db_prep_value(pk, db), user_id]
+    sql = _select_attempt(db.vendor, positions is None)
+    params = [*(positions or ()), Attempt._meta.pk.get_db_prep_value(attempt_id, db), user_id]
     with db.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     if not rows:
         return None, []
-    width = len(parent._meta.concrete_fields)
-    found = _loader(parent, db).build(rows[0][:width], db)
-    child_loader = _loader(child, db)
-    children = [child_loader.build(row[width:], db) for row in rows if row[width] is not None]
-    return found, children
+    width = len(Attempt._meta.concrete_fields)
+    attempt = _loader(Attempt, db).build(rows[0][:width], db)
+    item_loader = _loader(AttemptItem, db)
+    items = [item_loader.build(row[width:], db) for row in rows if row[width] is not None]
+    return attempt, items
 
 
 # --- writing ---------------------------------------------------------------------------------
