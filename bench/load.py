@@ -837,7 +837,15 @@ def run_backend(args) -> dict:
     connections.close_all()
     server = Server(env, args.workers, tmp / "gunicorn.log")
     server.start()
-    print(f"  gunicorn: {args.workers} sync workers at {server.base}", flush=True)
+    from quizapp import gunicorn_conf
+
+    overrides = os.environ.get("GUNICORN_CMD_ARGS", "")
+    print(
+        f"  gunicorn: {args.workers} workers ({gunicorn_conf.worker_class},"
+        f" {gunicorn_conf.threads} thread each{'; ' + overrides if overrides else ''})"
+        f" at {server.base}",
+        flush=True,
+    )
     try:
         results = asyncio.run(run_load(args, server))
     finally:
