@@ -208,6 +208,12 @@ class AttemptItem(models.Model):
         return render_markdown(self.explanation)
 
     @property
+    def display_key(self) -> tuple:
+        """What the question shows, as a key: items showing the same text share a
+        rendered block (``{% memo %}``), whoever's attempt they belong to."""
+        return (self.stem, *(option["text"] for option in self.options))
+
+    @property
     def lettered_options(self) -> list[dict]:
         """Options in the order shown, with their letter and place (never which is correct)."""
         return [
