@@ -207,25 +207,26 @@ def _snapshot(
 # --- reading the state --------------------------------------------------------------------
 
 
-def attempt_for_answer(*, user, attempt_id, position: int) -> Attempt | None:
-    """The user's attempt, with the item at ``position`` and the next one already loaded.
+def attempt_for_answer(*, user_id, attempt_id, position: int) -> Attempt | None:
+    """The user's attempt, with its user, the item at ``position`` and the next one loaded.
 
     Answering is the hot path: one plain read (``sql.read_attempt``) brings the
-    attempt and both items, so recording the answer and serving the next question
-    need no further read. None when it is not theirs.
+    attempt, its user (``quizapp.session_auth`` checks the session against it) and
+    both items, so recording the answer and serving the next question need no
+    further read. None when it is not theirs.
     """
-    return _attempt_with_items(user, attempt_id, positions=(position, position + 1))
+    return _attempt_with_items(user_id, attempt_id, positions=(position, position + 1))
 
 
-def attempt_for_page(*, user, attempt_id) -> Attempt | None:
-    """The user's attempt with its current item loaded, in one read; None when not theirs."""
-    return _attempt_with_items(user, attempt_id, positions=None)
+def attempt_for_page(*, user_id, attempt_id) -> Attempt | None:
+    """The user's attempt with its user and current item, in one read; None when not theirs."""
+    return _attempt_with_items(user_id, attempt_id, positions=None)
 
 
-def _attempt_with_items(user, attempt_id, *, positions: tuple | None) -> Attempt | None:
-    if not user.is_authenticated:
+def _attempt_with_items(user_id, attempt_id, *, positions: tuple | None) -> Attempt | None:
+    if user_id is None:
         return None
-    attempt, items = sql.read_attempt(attempt_id, user.pk, positions)
+    attempt, items = sql.read_attempt(attempt_id, user_id, positions)
     if attempt is None:
         return None
     attempt.loaded_items = {}

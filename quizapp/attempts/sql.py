@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Sequence
 from contextlib import nullcontext
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connections, transaction
 from django.db.models import Model
 
@@ -61,9 +62,10 @@ def _loader(model: type[Model], db) -> _Loader:
 
 @functools.cache
 def _select_attempt(vendor: str, current: bool) -> str:
-    """SELECT the attempt's columns, then its items' (LEFT JOINed): the items at two
-    given positions, or (``current``) the one at the attempt's own position."""
+    """SELECT the attempt's columns, its user's, then its items' (LEFT JOINed): the
+    items at two given positions, or (``current``) the one at the attempt's own position."""
     quote = connections[DEFAULT].ops.quote_name
+    user_model = get_user_model()
 
     def col(alias: str, model, name: str) -> str:
         return f"{alias}.{quote(model._meta.get_field(name).column)}"
@@ -73,8 +75,10 @@ def _select_attempt(vendor: str, current: bool) -> str:
 
     at = col("i", AttemptItem, "position")
     return (
-        f"SELECT {columns(Attempt, 'a')}, {columns(AttemptItem, 'i')}"
+        f"SELECT {columns(Attempt, 'a')}, {columns(user_model, 'u')}, {columns(AttemptItem, 'i')}"
         f" FROM {quote(Attempt._meta.db_table)} a"
+        f" INNER JOIN {quote(user_model._meta.db_table)} u"
+        f" ON {col('u', user_model, user_model._meta.pk.name)} = {col('a', Attempt, 'user')}"
         f" LEFT JOIN {quote(AttemptItem._meta.db_table)} i"
         f" ON {col('i', AttemptItem, 'attempt')} = {col('a', Attempt, 'id')}"
         + (f" AND {at} = {col('a', Attempt, 'position')}" if current else f" AND {at} IN (%s, %s)")
@@ -82,11 +86,12 @@ def _select_attempt(vendor: str, current: bool) -> str:
     )
 
 
-def read_attempt(attempt_id, user_id: int, positions: tuple[int, int] | None = None):
-    """The user's attempt with some of its items, in one read: the items at the two
-    ``positions``, or without them the one at the attempt's current position.
+def read_attempt(attempt_id, user_id, positions: tuple[int, int] | None = None):
+    """The user's attempt with its user and some of its items, in one read: the items
+    at the two ``positions``, or without them the one at the attempt's current position.
 
-    Returns (attempt, items), or (None, []) when no such attempt belongs to the user.
+    Returns (attempt, items), ``attempt.user`` loaded, or (None, []) when no such
+    attempt belongs to the user.
     """
     db = connections[DEFAULT]
     sql = _select_attempt(db.vendor, positions is None)
@@ -96,10 +101,13 @@ def read_attempt(attempt_id, user_id: int, positions: tuple[int, int] | None = N
         rows = cursor.fetchall()
     if not rows:
         return None, []
-    width = len(Attempt._meta.concrete_fields)
-    attempt = _loader(Attempt, db).build(rows[0][:width], db)
+    user_model = get_user_model()
+    users_at = len(Attempt._meta.concrete_fields)
+    items_at = users_at + len(user_model._meta.concrete_fields)
+    attempt = _loader(Attempt, db).build(rows[0][:users_at], db)
+    attempt.user = _loader(user_model, db).build(rows[0][users_at:items_at], db)
     item_loader = _loader(AttemptItem, db)
-    items = [item_loader.build(row[width:], db) for row in rows if row[width] is not None]
+    items = [item_loader.build(row[items_at:], db) for row in rows if row[items_at] is not None]
     return attempt, items
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date
 from uuid import UUID
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from questions.models import Quiz
+from quizapp import session_auth
 from quizapp.reports.queries import assigned_quizzes
 
 from . import history as history_queries
@@ -140,33 +142,70 @@ def _render_last_feedback(request: HttpRequest, attempt: Attempt) -> HttpRespons
     return render(request, template, context)
 
 
-@require_GET
-@login_required
-def take(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
-    """The question being served, with the time the server says is left."""
-    # The attempt and its current question in one read: every aspirant of a class
-    # that starts together loads this page in the same minute.
-    attempt = services.attempt_for_page(user=request.user, attempt_id=attempt_id)
+class _SignInNeeded(Exception):
+    """Nobody is signed in: the view sends the visitor to the login page."""
+
+
+def _signed_in(view):
+    """``login_required`` for views that read the user with the attempt (``_own_attempt``)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _SignInNeeded:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
+def _own_attempt(request: HttpRequest, attempt_id: UUID, load) -> Attempt:
+    """The signed-in user's attempt, as ``load(user_id=..., attempt_id=...)`` reads it.
+
+    The read brings the user too: when the session confirms that user
+    (``quizapp.session_auth``), it becomes ``request.user`` and no other query is
+    made. Otherwise Django reads the user the usual way (and may end or rotate
+    the session) and the attempt is read again for whoever that is. Raises
+    Http404 when the attempt is not theirs, _SignInNeeded when nobody is signed in.
+    """
+    attempt = load(user_id=session_auth.claimed_user_id(request), attempt_id=attempt_id)
+    if attempt is not None and session_auth.confirms(request, attempt.user):
+        request.user = attempt.user
+        return attempt
+    if not request.user.is_authenticated:
+        raise _SignInNeeded
+    attempt = load(user_id=request.user.pk, attempt_id=attempt_id)
     if attempt is None:
         raise Http404("No such attempt.")
+    return attempt
+
+
+@require_GET
+@_signed_in
+def take(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
+    """The question being served, with the time the server says is left."""
+    # The attempt, its user and its current question in one read: every aspirant of
+    # a class that starts together loads this page in the same minute.
+    attempt = _own_attempt(request, attempt_id, services.attempt_for_page)
     services.catch_up(attempt, now=timezone.now())
     return _render_state(request, attempt)
 
 
 @require_POST
-@login_required
+@_signed_in
 def answer(request: HttpRequest, attempt_id: UUID) -> HttpResponse:
     """Record the answer to the question being served, then show what comes next."""
     try:
         submission = services.parse_submission(request.POST)
     except services.BadSubmission as error:
-        return _bad_request(request, _attempt_for(request, attempt_id), str(error))
-    # The attempt with this question and the next in one read: the hot path of a quiz.
-    attempt = services.attempt_for_answer(
-        user=request.user, attempt_id=attempt_id, position=submission.position
+        attempt = _own_attempt(request, attempt_id, services.attempt_for_page)
+        return _bad_request(request, attempt, str(error))
+    # The attempt, its user, this question and the next in one read: the hot path.
+    attempt = _own_attempt(
+        request,
+        attempt_id,
+        functools.partial(services.attempt_for_answer, position=submission.position),
     )
-    if attempt is None:
-        raise Http404("No such attempt.")
     try:
         services.record_answer(attempt=attempt, submission=submission, now=timezone.now())
     except services.BadSubmission as error:

@@ -365,8 +365,8 @@ def test_history_shows_attempts_accuracy_and_chart(logged_in, db):
     assert "50%" in page
 
 
-# Serving: user, then the attempt with its current item (one read; the first showing
-# adds the UPDATE of its serve time). Answering: user, then the attempt with the
+# Serving: the attempt with its user and current item (one read; the first showing
+# adds the UPDATE of its serve time). Answering: the attempt with its user, the
 # answered item and the next one (one read), INSERT answer, UPDATE attempt (on
 # PostgreSQL one statement doing both); the test's own transaction adds a SAVEPOINT
 # and a RELEASE around them.
@@ -382,19 +382,19 @@ def test_serving_and_answering_take_constant_queries(
     logged_in.post(reverse("attempts:start", args=[fact_count_quiz.slug]))
     attempt = Attempt.objects.latest("started_at")
     # The first showing also writes its serve time; a reload only reads.
-    with django_assert_num_queries(3):
-        logged_in.get(attempt.get_absolute_url(), **HTMX)
     with django_assert_num_queries(2):
         logged_in.get(attempt.get_absolute_url(), **HTMX)
-    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 6):
+    with django_assert_num_queries(1):
+        logged_in.get(attempt.get_absolute_url(), **HTMX)
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 5):
         logged_in.post(answer_url(attempt), {"position": 1, "choice": 0}, **HTMX)
 
 
 # In production, outside the test's transaction: the answer's whole write is one
-# transaction. SQLite: BEGIN, INSERT, UPDATE, COMMIT, so the request runs 6 statements.
-# PostgreSQL: one statement that is its own transaction (autocommit), so 3.
+# transaction. SQLite: BEGIN, INSERT, UPDATE, COMMIT, so the request runs 5 statements.
+# PostgreSQL: one statement that is its own transaction (autocommit), so 2.
 @pytest.mark.django_db(transaction=True)
-def test_answering_writes_in_one_transaction_within_six_statements(client):
+def test_answering_writes_in_one_transaction_within_five_statements(client):
     from unittest import mock
 
     from django.db import connections
@@ -412,11 +412,13 @@ def test_answering_writes_in_one_transaction_within_six_statements(client):
     assert response.status_code == 200 and "Question 2 of 3" in response.content.decode()
     statements = [q["sql"].split()[0] for q in queries]
     if connection.vendor == "postgresql":
-        # user, the attempt with its two items, then UPDATE attempt and INSERT answer in one WITH
+        # the attempt with its user and two items, then UPDATE attempt and INSERT answer
+        # in one WITH
         assert commit.call_count == 0
-        assert statements == ["SELECT", "SELECT", "WITH"]
+        assert statements == ["SELECT", "WITH"]
     else:
         assert commit.call_count == 1
-        # user, the attempt with its two items, BEGIN, INSERT answer, UPDATE attempt, COMMIT
-        assert statements == ["SELECT", "SELECT", "BEGIN", "INSERT", "UPDATE", "COMMIT"]
+        # the attempt with its user and two items, BEGIN, INSERT answer, UPDATE attempt,
+        # COMMIT
+        assert statements == ["SELECT", "BEGIN", "INSERT", "UPDATE", "COMMIT"]
     assert Answer.objects.filter(attempt=attempt).count() == 1
